@@ -1,0 +1,47 @@
+// Builds the Obsidian plugin (main.js, browser platform: a Node built-in import fails the build, which
+// is what keeps the plugin mobile-safe) and the CLI (dist/cli.cjs, Node platform).
+import esbuild from "esbuild";
+import { builtinModules } from "node:module";
+
+const mode = process.argv[2] ?? "dev"; // dev (watch) | production | cli | all
+const production = mode !== "dev";
+
+const banner = "/* Photo Archivist: bundled with esbuild. Source: src/. */";
+
+const plugin = {
+	banner: { js: banner },
+	entryPoints: ["src/plugin/main.ts"],
+	bundle: true,
+	// Only what Obsidian itself provides. No builtinModules: see style-anchors §1a.
+	external: ["obsidian", "electron", "@codemirror/*", "@lezer/*"],
+	format: "cjs",
+	platform: "browser",
+	target: "es2021",
+	logLevel: "info",
+	sourcemap: production ? false : "inline",
+	treeShaking: true,
+	minify: production,
+	outfile: "main.js",
+};
+
+const cli = {
+	banner: { js: "#!/usr/bin/env node\n" + banner },
+	entryPoints: { cli: "src/cli/main.ts", demo: "tools/demo.ts" },
+	bundle: true,
+	external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+	format: "cjs",
+	platform: "node",
+	target: "node20",
+	logLevel: "warning",
+	sourcemap: "linked",
+	outdir: "dist",
+	outExtension: { ".js": ".cjs" },
+};
+
+if (mode === "dev") {
+	const context = await esbuild.context(plugin);
+	await context.watch();
+} else {
+	if (mode === "production" || mode === "all") await esbuild.build(plugin);
+	if (mode === "cli" || mode === "all") await esbuild.build(cli);
+}
