@@ -1,0 +1,68 @@
+/** What the shells (Obsidian plugin, CLI) see of the engine: one facade over indexing and notes. */
+import type { PhotoMetadata } from "./model/photo-metadata";
+import type { PhotoRecord } from "./model/photo-record";
+import type { IndexSettings } from "./settings";
+
+export type IndexPhase = "listing" | "reading" | "notes" | "saving";
+
+export interface IndexProgress {
+	phase: IndexPhase;
+	/** Items done and total in this phase. */
+	done: number;
+	total: number;
+	/** The file being worked on, when there is one. */
+	path?: string;
+}
+
+export interface IndexFailure {
+	path: string;
+	/** A plain-words reason ("empty file (0 bytes)", "not a photo: the file holds text"). */
+	reason: string;
+}
+
+export interface IndexSummary {
+	/** Photos in the index after the run, present originals only. */
+	photos: number;
+	/** Files read this run (new, changed or moved). */
+	indexed: number;
+	/** New photos, each with a new note. */
+	created: number;
+	/** Changed photos (or notes that needed their generated part refreshed). */
+	updated: number;
+	/** Photos not read again: same size and modification time. */
+	unchanged: number;
+	/** Photos found at a new path with the same content; their notes moved with them. */
+	moved: number;
+	/** Photos whose original disappeared this run; their notes are kept and marked. */
+	missing: number;
+	failed: IndexFailure[];
+	/** True when the run was cancelled; the index keeps what finished. */
+	cancelled: boolean;
+}
+
+export interface IndexRunOptions {
+	signal?: AbortSignal;
+	onProgress?: (progress: IndexProgress) => void;
+}
+
+export interface PhotoEngine {
+	readonly settings: IndexSettings;
+	/** Loads the index from the data folder. Missing or corrupt index: starts empty (a warning is logged), never throws. */
+	load(): Promise<void>;
+	/** Scans every photo folder; reads only new and changed files; writes notes; saves the index. */
+	indexAll(options?: IndexRunOptions): Promise<IndexSummary>;
+	/** Reads these photos again even if unchanged (new files are indexed, vanished ones marked missing). */
+	reindex(paths: readonly string[], options?: IndexRunOptions): Promise<IndexSummary>;
+	/** A photo was renamed or moved inside the vault: move its note, update the index. No-op for unknown paths. */
+	photoRenamed(oldPath: string, newPath: string): Promise<void>;
+	/** A photo was deleted: keep its note and mark it as missing its original. */
+	photoDeleted(path: string): Promise<void>;
+	/** Whether `path` is a photo this engine indexes (folder, extension, exclusions). */
+	isPhotoPath(path: string): boolean;
+	/** The note of an indexed photo, or null. */
+	noteOf(photoPath: string): string | null;
+	record(photoPath: string): PhotoRecord | undefined;
+	records(): Iterable<PhotoRecord>;
+	/** The metadata of any file, as the index would read it. Throws on unreadable input. */
+	inspect(path: string): Promise<PhotoMetadata>;
+}
