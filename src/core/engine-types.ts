@@ -61,6 +61,8 @@ export interface PhotoEngine {
 	isPhotoPath(path: string): boolean;
 	/** The note of an indexed photo, or null. */
 	noteOf(photoPath: string): string | null;
+	/** The photo whose note is at `notePath`, or null. */
+	photoOfNote(notePath: string): string | null;
 	record(photoPath: string): PhotoRecord | undefined;
 	records(): Iterable<PhotoRecord>;
 	/** The metadata of any file, as the index would read it. Throws on unreadable input. */
