@@ -16,6 +16,9 @@ const plugin = {
 	external: ["obsidian", "electron", "@codemirror/*", "@lezer/*"],
 	format: "cjs",
 	platform: "browser",
+	// The desktop fast path (src/adapters/obsidian/desktop-fs.ts) awaits import("fs"): lowered to require(),
+	// which Obsidian desktop resolves; never reached on mobile, where the guard keeps it from running.
+	supported: { "dynamic-import": false },
 	target: "es2021",
 	logLevel: "info",
 	sourcemap: production ? false : "inline",
@@ -26,7 +29,7 @@ const plugin = {
 
 const cli = {
 	banner: { js: "#!/usr/bin/env node\n" + banner },
-	entryPoints: { cli: "src/cli/main.ts", demo: "tools/demo.ts" },
+	entryPoints: { cli: "src/cli/main.ts", demo: "tools/demo.ts", "bench-index": "bench/bench-index.ts" },
 	bundle: true,
 	external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
 	format: "cjs",

@@ -10,6 +10,7 @@ const zones = ["Asia/Tokyo", "America/Los_Angeles", "Asia/Kathmandu"];
 export default defineConfig({
 	resolve: { alias },
 	test: {
+		globalSetup: ["test/support/global-setup.ts"],
 		projects: [
 			{
 				resolve: { alias },

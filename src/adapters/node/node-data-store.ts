@@ -1,0 +1,42 @@
+/** DataStore in a folder on disk (the plugin's data folder inside the vault's config folder). */
+import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { DataStore } from "../../core/ports/data-store";
+
+export class NodeDataStore implements DataStore {
+	constructor(private readonly folder: string) {}
+
+	async read(name: string): Promise<string | null> {
+		try {
+			return await readFile(join(this.folder, name), "utf8");
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+			throw error;
+		}
+	}
+
+	async write(name: string, text: string): Promise<void> {
+		await mkdir(this.folder, { recursive: true });
+		const target = join(this.folder, name);
+		const temporary = `${target}.${process.pid}.tmp`;
+		try {
+			const handle = await open(temporary, "w");
+			try {
+				await handle.writeFile(text, "utf8");
+				// On disk before the rename, or a power cut could leave an empty file under the final name.
+				await handle.sync();
+			} finally {
+				await handle.close();
+			}
+			// rename() replaces the old file in one step, so a reader sees the old index or the new one.
+			await rename(temporary, target);
+		} catch (error) {
+			await rm(temporary, { force: true });
+			throw error;
+		}
+	}
+
+	async remove(name: string): Promise<void> {
+		await rm(join(this.folder, name), { force: true });
+	}
+}

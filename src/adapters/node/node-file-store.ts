@@ -1,0 +1,82 @@
+/** FileStore over a folder on disk (the CLI's vault): ranged reads and streamed hashing keep memory bounded. */
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { open, readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { ByteRange, FileEntry, FileStore } from "../../core/ports/file-store";
+import { resolveInside } from "./vault-path";
+
+export class NodeFileStore implements FileStore {
+	constructor(private readonly root: string) {}
+
+	async list(folder: string): Promise<FileEntry[]> {
+		const out: FileEntry[] = [];
+		const walk = async (relative: string): Promise<void> => {
+			let names;
+			try {
+				names = await readdir(resolveInside(this.root, relative), { withFileTypes: true });
+			} catch (error) {
+				if (isMissing(error)) return;
+				throw error;
+			}
+			for (const dirent of names) {
+				if (dirent.name.startsWith(".")) continue;
+				const path = relative === "" ? dirent.name : `${relative}/${dirent.name}`;
+				if (dirent.isDirectory()) await walk(path);
+				else if (dirent.isFile()) {
+					const entry = await this.stat(path);
+					if (entry) out.push(entry);
+				}
+			}
+		};
+		await walk(folder);
+		return out;
+	}
+
+	async stat(path: string): Promise<FileEntry | null> {
+		try {
+			const s = await stat(resolveInside(this.root, path));
+			if (!s.isFile()) return null;
+			return { path, size: s.size, mtimeMs: Math.floor(s.mtimeMs) };
+		} catch (error) {
+			if (isMissing(error)) return null;
+			throw error;
+		}
+	}
+
+	async read(path: string, range?: ByteRange): Promise<Uint8Array> {
+		const handle = await open(resolveInside(this.root, path), "r");
+		try {
+			const size = (await handle.stat()).size;
+			const start = Math.min(range?.start ?? 0, size);
+			const end = Math.min(range?.end ?? size, size);
+			const buffer = new Uint8Array(Math.max(0, end - start));
+			let filled = 0;
+			while (filled < buffer.length) {
+				const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, start + filled);
+				if (bytesRead === 0) break;
+				filled += bytesRead;
+			}
+			return filled === buffer.length ? buffer : buffer.subarray(0, filled);
+		} finally {
+			await handle.close();
+		}
+	}
+
+	async sha256(path: string): Promise<string> {
+		const hash = createHash("sha256");
+		const stream = createReadStream(resolveInside(this.root, path), { highWaterMark: 1 << 20 });
+		for await (const chunk of stream) hash.update(chunk as Buffer);
+		return hash.digest("hex");
+	}
+
+	/** The absolute path of a vault-relative one (for tools that need it, like the CLI's messages). */
+	absolute(path: string): string {
+		return join(this.root, path);
+	}
+}
+
+function isMissing(error: unknown): boolean {
+	const code = (error as NodeJS.ErrnoException | null)?.code;
+	return code === "ENOENT" || code === "ENOTDIR";
+}

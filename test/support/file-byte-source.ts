@@ -1,0 +1,59 @@
+/** A ByteSource over a local file for tests: ranged reads through a file handle, counting what was read. */
+import { open, stat } from "node:fs/promises";
+import type { ByteSource } from "../../src/core/ports/byte-source";
+
+export interface CountingByteSource extends ByteSource {
+	/** Bytes returned by `read` so far. */
+	readonly bytesRead: number;
+	/** How many times `read` was called. */
+	readonly reads: number;
+}
+
+export async function fileByteSource(path: string): Promise<CountingByteSource> {
+	const { size } = await stat(path);
+	let bytesRead = 0;
+	let reads = 0;
+	return {
+		size,
+		get bytesRead() {
+			return bytesRead;
+		},
+		get reads() {
+			return reads;
+		},
+		async read({ start, end }) {
+			reads++;
+			const length = Math.max(0, Math.min(end, size) - start);
+			const buffer = new Uint8Array(length);
+			const handle = await open(path, "r");
+			try {
+				const { bytesRead: got } = await handle.read(buffer, 0, length, start);
+				bytesRead += got;
+				return buffer.subarray(0, got);
+			} finally {
+				await handle.close();
+			}
+		},
+	};
+}
+
+/** A ByteSource over bytes in memory, counting like fileByteSource. */
+export function memoryByteSource(bytes: Uint8Array): CountingByteSource {
+	let bytesRead = 0;
+	let reads = 0;
+	return {
+		size: bytes.length,
+		get bytesRead() {
+			return bytesRead;
+		},
+		get reads() {
+			return reads;
+		},
+		async read({ start, end }) {
+			reads++;
+			const slice = bytes.slice(Math.max(0, start), Math.min(end, bytes.length));
+			bytesRead += slice.length;
+			return slice;
+		},
+	};
+}
