@@ -112,16 +112,17 @@ async function readAll(
 ): Promise<void> {
 	let done = 0;
 	let sinceSave = 0;
+	options.onProgress?.({ phase: "reading", done, total: toRead.length });
 	await runPool(toRead, ctx.concurrency, async (entry) => {
-		options.onProgress?.({ phase: "reading", done, total: toRead.length, path: entry.path });
 		await indexFile(ctx, entry, moves, summary);
 		done++;
+		// Reported after the file, so a cancel from this callback takes effect before the next one starts.
+		options.onProgress?.({ phase: "reading", done, total: toRead.length, path: entry.path });
 		if (++sinceSave >= SAVE_EVERY) {
 			sinceSave = 0;
 			await ctx.save();
 		}
 	}, options.signal);
-	options.onProgress?.({ phase: "reading", done, total: toRead.length });
 }
 
 export async function indexEverything(ctx: IndexContext, options: IndexRunOptions = {}): Promise<IndexSummary> {
