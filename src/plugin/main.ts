@@ -1,0 +1,102 @@
+/** The Obsidian plugin: registers commands, settings and events at load; all work waits for the layout and goes through the engine. */
+import { Notice, Platform, Plugin, normalizePath } from "obsidian";
+import { PluginDataStore } from "../adapters/obsidian/plugin-data-store";
+import { VaultFileStore } from "../adapters/obsidian/vault-file-store";
+import { VaultNoteStore } from "../adapters/obsidian/vault-note-store";
+import { createPhotoEngine } from "../core/engine";
+import type { IndexSummary, PhotoEngine } from "../core/engine-types";
+import { describeError } from "../core/model/errors";
+import type { Log } from "../core/ports/log";
+import type { IndexSettings } from "../core/settings";
+import { followVaultChanges } from "./auto-index";
+import { indexCommands } from "./commands/index-commands";
+import { IndexService } from "./indexing/index-service";
+import { NoticeFeedback } from "./progress/notice-feedback";
+import { setUpStatusBarItem } from "./progress/progress-views";
+import { IndexReportModal } from "./progress/report-modal";
+import { indexSection } from "./settings/index-section";
+import { SettingsStore } from "./settings/settings";
+import { PhotoArchivistSettingTab } from "./settings/settings-tab";
+
+const CONSOLE_LOG: Log = {
+	warn: (message, detail) => (detail === undefined ? console.warn(message) : console.warn(message, detail)),
+	debug: (message, detail) => (detail === undefined ? console.debug(message) : console.debug(message, detail)),
+};
+
+function reportStartFailure(error: unknown): void {
+	console.error("Photo index could not start:", error);
+	new Notice(`Photo index could not start: ${describeError(error)}`);
+}
+
+export default class PhotoArchivistPlugin extends Plugin {
+	/** The index runs; public so tests (and a future API) can wait for them. */
+	indexing!: IndexService;
+	/** Settles once the settings are loaded and the engine exists (after the layout is ready). */
+	ready!: Promise<void>;
+	private store!: SettingsStore;
+	private unloaded = false;
+
+	override onload(): void {
+		// Nothing here reads the vault or the index: with 100,000 photos, start-up must stay as cheap as an empty plugin.
+		this.store = new SettingsStore({ load: () => this.loadData(), save: (data) => this.saveData(data) });
+		const statusBar = Platform.isMobile ? null : this.addStatusBarItem();
+		const feedback = new NoticeFeedback({ statusBar, isMobile: () => Platform.isMobile });
+		if (statusBar !== null) {
+			setUpStatusBarItem(statusBar);
+			this.registerDomEvent(statusBar, "click", () => feedback.statusBarClicked());
+		}
+		this.indexing = new IndexService({ createEngine: (settings) => this.createEngine(settings), feedback });
+		this.register(() => {
+			this.unloaded = true;
+			this.indexing.dispose();
+		});
+
+		const { app } = this;
+		const openReport = (summary: IndexSummary): void => new IndexReportModal(app, summary).open();
+		for (const command of indexCommands({ service: this.indexing, workspace: app.workspace, vault: app.vault, openReport })) {
+			this.addCommand(command);
+		}
+		const onSaveError = (error: unknown): void => {
+			new Notice(`Could not save the settings: ${describeError(error)}`);
+		};
+		this.addSettingTab(new PhotoArchivistSettingTab(app, this, [indexSection({ store: this.store, onSaveError })]));
+
+		this.ready = new Promise((resolve) => {
+			app.workspace.onLayoutReady(() => {
+				void this.start().catch(reportStartFailure).finally(resolve);
+			});
+		});
+	}
+
+	/** After the layout is ready: Obsidian has reported the vault's files, and reading now delays nothing. */
+	private async start(): Promise<void> {
+		const data = await this.store.load();
+		if (this.unloaded) return;
+		if (this.store.problem !== null) new Notice(`Photo settings could not be read, using the defaults: ${this.store.problem}`);
+		this.indexing.start(data.index);
+		this.register(this.store.onChange((next) => this.indexing.settingsChanged(next.index)));
+		followVaultChanges({
+			vault: this.app.vault,
+			registerEvent: (ref) => this.registerEvent(ref),
+			register: (cleanup) => this.register(cleanup),
+			service: this.indexing,
+			enabled: () => this.store.current.index.autoIndex,
+		});
+	}
+
+	private createEngine(settings: IndexSettings): PhotoEngine {
+		const { vault, fileManager } = this.app;
+		const dataFolder = normalizePath(this.manifest.dir ?? `${vault.configDir}/plugins/${this.manifest.id}`);
+		return createPhotoEngine(
+			{
+				files: new VaultFileStore({ vault }),
+				notes: new VaultNoteStore({ vault, fileManager }),
+				data: new PluginDataStore({ adapter: vault.adapter, folder: dataFolder }),
+				log: CONSOLE_LOG,
+				// A large index loads in slices; between them Obsidian gets to paint.
+				pause: () => sleep(0),
+			},
+			settings,
+		);
+	}
+}

@@ -1,0 +1,102 @@
+/** The plugin's data.json: its shape, the migration of older layouts, and the store the shell reads and writes. */
+import { describeError } from "../../core/model/errors";
+import { DEFAULT_INDEX_SETTINGS, normalizeIndexSettings, type IndexSettings } from "../../core/settings";
+
+/**
+ * data.json. Each feature has its own key, so later sections (backup targets) slot in beside `index`.
+ * Never holds a secret: credentials live in Obsidian's secret storage, data.json only names them.
+ */
+export interface PluginData {
+	index: IndexSettings;
+}
+
+const INDEX_KEYS: readonly string[] = Object.keys(DEFAULT_INDEX_SETTINGS);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * data.json as written by any version, or by hand. Version 0 kept the index settings at the top level;
+ * they move under `index`. Keys this version does not know are kept (see `serializePluginData`).
+ */
+export function parsePluginData(raw: unknown): PluginData {
+	if (!isRecord(raw)) return { index: normalizeIndexSettings({}) };
+	if (isRecord(raw.index)) return { index: normalizeIndexSettings(raw.index) };
+	const legacy = INDEX_KEYS.some((key) => key in raw);
+	return { index: normalizeIndexSettings(legacy ? raw : {}) };
+}
+
+/**
+ * What to write. Top-level keys from a newer version survive a round trip through this one, so going
+ * back a version does not wipe the sections it does not know; the old flat keys are dropped.
+ */
+export function serializePluginData(data: PluginData, previous: unknown): Record<string, unknown> {
+	const kept: Record<string, unknown> = {};
+	if (isRecord(previous)) {
+		for (const [key, value] of Object.entries(previous)) {
+			if (!INDEX_KEYS.includes(key)) kept[key] = value;
+		}
+	}
+	return { ...kept, index: data.index };
+}
+
+export interface SettingsIo {
+	load(): Promise<unknown>;
+	save(data: Record<string, unknown>): Promise<void>;
+}
+
+export type SettingsListener = (data: PluginData) => void;
+
+/** The settings in memory. Nothing is read until `load()`: the plugin defers that until the layout is ready. */
+export class SettingsStore {
+	private data: PluginData = { index: normalizeIndexSettings({}) };
+	private raw: unknown = null;
+	private loading: Promise<PluginData> | null = null;
+	private loadProblem: string | null = null;
+	private readonly listeners = new Set<SettingsListener>();
+
+	constructor(private readonly io: SettingsIo) {}
+
+	/** The defaults until `load()` has finished. */
+	get current(): PluginData {
+		return this.data;
+	}
+
+	/** Why data.json could not be read (the defaults are used then), or null. */
+	get problem(): string | null {
+		return this.loadProblem;
+	}
+
+	/** Never throws: an unreadable data.json (broken JSON written by hand) gives the defaults and a `problem`. */
+	load(): Promise<PluginData> {
+		this.loading ??= (async () => {
+			try {
+				this.raw = await this.io.load();
+			} catch (error) {
+				this.loadProblem = describeError(error);
+				this.raw = null;
+			}
+			this.data = parsePluginData(this.raw);
+			return this.data;
+		})();
+		return this.loading;
+	}
+
+	/** Applies `patch` to the index settings, cleans the result, saves it and tells the listeners. */
+	async updateIndex(patch: Partial<IndexSettings>): Promise<void> {
+		// A change made before the first load must not be overwritten by it, nor overwrite unknown keys.
+		await this.load();
+		this.data = { ...this.data, index: normalizeIndexSettings({ ...this.data.index, ...patch }) };
+		const written = serializePluginData(this.data, this.raw);
+		this.raw = written;
+		await this.io.save(written);
+		for (const listener of this.listeners) listener(this.data);
+	}
+
+	/** Returns the function that removes the listener. */
+	onChange(listener: SettingsListener): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+}

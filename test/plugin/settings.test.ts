@@ -1,0 +1,124 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_INDEX_SETTINGS } from "../../src/core/settings";
+import { parsePluginData, serializePluginData } from "../../src/plugin/settings/settings";
+import { FakeElement, findSetting, Setting, settingsIn, TextAreaComponent, TextComponent, ToggleComponent, type SettingTab } from "../fakes/obsidian";
+import { makeJpeg } from "../../tools/exif-jpeg";
+import { DATA_JSON, notesUnder, openHarness, type Harness } from "./plugin-harness";
+
+describe("data.json", () => {
+	it("gives the defaults for a missing or unusable file", () => {
+		for (const raw of [null, undefined, "text", 42, []]) {
+			expect(parsePluginData(raw), JSON.stringify(raw)).toEqual({ index: DEFAULT_INDEX_SETTINGS });
+		}
+	});
+
+	it("moves the index settings of the old flat layout under `index`", () => {
+		const data = parsePluginData({ photoFolders: ["Camera"], autoIndex: false });
+		expect(data.index.photoFolders).toEqual(["Camera"]);
+		expect(data.index.autoIndex).toBe(false);
+		expect(serializePluginData(data, { photoFolders: ["Camera"], autoIndex: false })).toEqual({ index: data.index });
+	});
+
+	it("cleans bad values and keeps the sections a newer version wrote", () => {
+		const raw = { index: { photoFolders: ["/Camera/", 7], extensions: [".JPG"], notesFolder: "" }, backup: { targets: [] } };
+		const data = parsePluginData(raw);
+		expect(data.index).toMatchObject({ photoFolders: ["Camera"], extensions: ["jpg"], notesFolder: "Photo Notes" });
+		expect(serializePluginData(data, raw)).toEqual({ backup: { targets: [] }, index: data.index });
+	});
+});
+
+describe("settings tab", () => {
+	let h: Harness;
+	afterEach(async () => {
+		await h.cleanup();
+	});
+
+	function tab(): SettingTab {
+		const [settingTab] = h.fake.settingTabs;
+		if (!settingTab) throw new Error("no settings tab");
+		settingTab.display();
+		return settingTab;
+	}
+
+	const readData = (): unknown => JSON.parse(fs.readFileSync(path.join(h.root, DATA_JSON), "utf8"));
+
+	it("shows the index settings, in sentence case, under a heading without the word settings", async () => {
+		h = await openHarness();
+		await h.layoutReady();
+		const settings = settingsIn(tab().containerEl);
+
+		expect(settings.map((s) => s.name)).toEqual(["Photo index", "Photo folders", "Notes folder", "File types", "Exclusions", "Index automatically"]);
+		expect(settings.filter((s) => s.heading).map((s) => s.name)).toEqual(["Photo index"]);
+		for (const s of settings) expect(s.name).not.toMatch(/settings|Photo Archivist/i);
+		const folders = findSetting(tab().containerEl, "Photo folders").control(TextAreaComponent);
+		expect(folders.getValue()).toBe("Photos");
+	});
+
+	it("saves each change to data.json, with no secret in it", async () => {
+		h = await openHarness({ data: { index: { autoIndex: true }, backup: { targetSecret: "webdav-password" } } });
+		h.app.secretStorage.setSecret("webdav-password", "hunter2");
+		await h.layoutReady();
+		const container = tab().containerEl;
+
+		await findSetting(container, "Photo folders").control(TextAreaComponent).change("Camera\n\nPhone/DCIM/\n");
+		await findSetting(container, "Notes folder").control(TextComponent).change("Library/Notes");
+		await findSetting(container, "File types").control(TextComponent).change("jpg, .HEIC  mov");
+		await findSetting(container, "Exclusions").control(TextAreaComponent).change("Camera/Private\n**/*.tmp.jpg");
+		await findSetting(container, "Index automatically").control(ToggleComponent).change(false);
+		await h.plugin.indexing.idle();
+
+		expect(readData()).toEqual({
+			backup: { targetSecret: "webdav-password" },
+			index: {
+				photoFolders: ["Camera", "Phone/DCIM"],
+				notesFolder: "Library/Notes",
+				extensions: ["jpg", "heic", "mov"],
+				exclusions: ["Camera/Private", "**/*.tmp.jpg"],
+				autoIndex: false,
+			},
+		});
+		expect(fs.readFileSync(path.join(h.root, DATA_JSON), "utf8")).not.toContain("hunter2");
+
+		// The tab drawn again shows what was saved.
+		expect(findSetting(tab().containerEl, "File types").control(TextComponent).getValue()).toBe("jpg, heic, mov");
+	});
+
+	it("applies a change at once, without reloading the plugin", async () => {
+		h = await openHarness({ files: { "Photos/a.jpg": makeJpeg({ comment: "a" }), "Camera/b.jpg": makeJpeg({ comment: "b" }) } });
+		await h.layoutReady();
+		await h.run("index-photos");
+		expect(notesUnder(h.root, "Photo Notes")).toEqual(["Photo Notes/Photos/a.jpg.md"]);
+
+		await findSetting(tab().containerEl, "Photo folders").control(TextAreaComponent).change("Photos\nCamera");
+		await h.run("index-photos");
+
+		expect(notesUnder(h.root, "Photo Notes")).toEqual(["Photo Notes/Camera/b.jpg.md", "Photo Notes/Photos/a.jpg.md"]);
+		expect(h.lastNotice()).toContain("1 new");
+	});
+
+	it("offers the same rows to Obsidian 1.13's declarative settings, which makes them searchable", async () => {
+		h = await openHarness();
+		await h.layoutReady();
+		const [group] = tab().getSettingDefinitions();
+		if (!group || !("type" in group) || group.type !== "group") throw new Error("expected a group");
+		expect(group.heading).toBe("Photo index");
+		expect(group.items?.map((item) => item.name)).toEqual(["Photo folders", "Notes folder", "File types", "Exclusions", "Index automatically"]);
+
+		// Obsidian draws each row through its render function, into a Setting of its own.
+		const toggle = group.items?.[4];
+		if (!toggle || !("render" in toggle) || !toggle.render) throw new Error("expected a rendered row");
+		const setting = new Setting(new FakeElement());
+		toggle.render(setting as never, undefined as never);
+		expect(setting.name).toBe("Index automatically");
+		expect(setting.control(ToggleComponent).getValue()).toBe(true);
+	});
+
+	it("falls back to the defaults, and says so, when data.json is not valid JSON", async () => {
+		h = await openHarness({ data: "{ not json" });
+		await h.layoutReady();
+		expect(h.lastNotice()).toMatch(/settings could not be read, using the defaults/);
+		expect(h.plugin.indexing.isPhotoPath("Photos/a.jpg")).toBe(true);
+	});
+});
