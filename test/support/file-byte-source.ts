@@ -1,20 +1,25 @@
 /** A ByteSource over a local file for tests: ranged reads through a file handle, counting what was read. */
 import { open, stat } from "node:fs/promises";
 import type { ByteSource } from "../../src/core/ports/byte-source";
+import type { ByteRange } from "../../src/core/ports/file-store";
 
 export interface CountingByteSource extends ByteSource {
 	/** Bytes returned by `read` so far. */
 	readonly bytesRead: number;
 	/** How many times `read` was called. */
 	readonly reads: number;
+	/** Every range asked for, in order. */
+	readonly ranges: readonly ByteRange[];
 }
 
 export async function fileByteSource(path: string): Promise<CountingByteSource> {
 	const { size } = await stat(path);
 	let bytesRead = 0;
 	let reads = 0;
+	const ranges: ByteRange[] = [];
 	return {
 		size,
+		ranges,
 		get bytesRead() {
 			return bytesRead;
 		},
@@ -23,6 +28,7 @@ export async function fileByteSource(path: string): Promise<CountingByteSource> 
 		},
 		async read({ start, end }) {
 			reads++;
+			ranges.push({ start, end });
 			const length = Math.max(0, Math.min(end, size) - start);
 			const buffer = new Uint8Array(length);
 			const handle = await open(path, "r");
@@ -41,8 +47,10 @@ export async function fileByteSource(path: string): Promise<CountingByteSource> 
 export function memoryByteSource(bytes: Uint8Array): CountingByteSource {
 	let bytesRead = 0;
 	let reads = 0;
+	const ranges: ByteRange[] = [];
 	return {
 		size: bytes.length,
+		ranges,
 		get bytesRead() {
 			return bytesRead;
 		},
@@ -51,6 +59,7 @@ export function memoryByteSource(bytes: Uint8Array): CountingByteSource {
 		},
 		async read({ start, end }) {
 			reads++;
+			ranges.push({ start, end });
 			const slice = bytes.slice(Math.max(0, start), Math.min(end, bytes.length));
 			bytesRead += slice.length;
 			return slice;
