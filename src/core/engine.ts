@@ -8,6 +8,7 @@ import { createPathFilter } from "./index/path-filter";
 import { PhotoIndex } from "./index/photo-index";
 import { byteSourceOf, fileNameOf } from "./index/read-photo";
 import { readMetadata } from "./metadata/read-metadata";
+import { writePhotoNote } from "./notes/photo-note";
 import { describeError, PhotoArchivistError } from "./model/errors";
 import type { PhotoMetadata } from "./model/photo-metadata";
 import type { PhotoRecord } from "./model/photo-record";
@@ -43,6 +44,7 @@ export function createPhotoEngine(deps: EngineDeps, settings: IndexSettings): Ph
 		isPhoto: createPathFilter(settings),
 		save: () => deps.data.write(INDEX_FILE_NAME, serializeIndex(ctx.index.values())),
 		concurrency: deps.concurrency ?? 4,
+		writeNote: (record) => writePhotoNote(deps.notes, record),
 	};
 	let loaded: Promise<void> | null = null;
 

@@ -43,6 +43,7 @@ describe("engine: index and notes on a vault on disk", () => {
 			stat: (p) => store.stat(p),
 			read: (p, r) => (reads.push(p), store.read(p, r)),
 			sha256: (p) => (reads.push(p), store.sha256(p)),
+			stream: (p, s) => (reads.push(p), store.stream(p, s)),
 		});
 		await vault.engine({ files: counting }).indexAll();
 		expect(reads).toEqual([]);
@@ -113,6 +114,7 @@ describe("engine: index and notes on a vault on disk", () => {
 			stat: (p) => store.stat(p),
 			read: (p, r) => (p.endsWith("locked.jpg") ? Promise.reject(new Error("permission denied")) : store.read(p, r)),
 			sha256: (p) => store.sha256(p),
+			stream: (p, s) => store.stream(p, s),
 		});
 		const summary = await vault.engine({ files: failing }).indexAll();
 		const reasons = Object.fromEntries(summary.failed.map((f) => [f.path, f.reason]));

@@ -70,6 +70,11 @@ export class NodeFileStore implements FileStore {
 		return hash.digest("hex");
 	}
 
+	async *stream(path: string, start = 0): AsyncIterable<Uint8Array> {
+		const stream = createReadStream(resolveInside(this.root, path), { start, highWaterMark: 1 << 20 });
+		for await (const chunk of stream) yield new Uint8Array((chunk as Buffer).buffer, (chunk as Buffer).byteOffset, (chunk as Buffer).byteLength);
+	}
+
 	/** The absolute path of a vault-relative one (for tools that need it, like the CLI's messages). */
 	absolute(path: string): string {
 		return join(this.root, path);

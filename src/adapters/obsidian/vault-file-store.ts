@@ -58,6 +58,18 @@ export class VaultFileStore implements FileStore {
 		});
 	}
 
+	/** Desktop: ranged reads of a few MB at a time, so an upload of any size holds one chunk. Mobile: the whole file, once. */
+	async *stream(path: string, start = 0): AsyncIterable<Uint8Array> {
+		const file = this.fileAt(path);
+		if ((await this.desktopFs()) === null) {
+			yield (await this.read(path)).subarray(start);
+			return;
+		}
+		for (let offset = start; offset < file.stat.size; offset += STREAM_CHUNK) {
+			yield await this.read(path, { start: offset, end: Math.min(offset + STREAM_CHUNK, file.stat.size) });
+		}
+	}
+
 	private desktopFs(): Promise<DesktopFs | null> {
 		this.desktop ??= loadDesktopFs(this.vault.adapter);
 		return this.desktop;
@@ -78,6 +90,8 @@ export class VaultFileStore implements FileStore {
 		}
 	}
 }
+
+const STREAM_CHUNK = 4 * 1024 * 1024;
 
 function entryOf(file: TFile): FileEntry {
 	return { path: file.path, size: file.stat.size, mtimeMs: Math.floor(file.stat.mtime) };

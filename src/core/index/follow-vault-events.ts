@@ -1,5 +1,4 @@
 /** Keeps the index and notes in step with renames and deletions reported by the host (Obsidian's vault events). */
-import { writePhotoNote } from "../notes/photo-note";
 import type { PhotoRecord } from "../model/photo-record";
 import { allocateNote, type IndexContext } from "./index-context";
 
@@ -20,7 +19,7 @@ export async function followRename(ctx: IndexContext, oldPath: string, newPath: 
 	if (note !== record.note && (await ctx.notes.read(record.note)) !== null) {
 		await ctx.notes.move(record.note, note);
 	}
-	await writePhotoNote(ctx.notes, moved);
+	await ctx.writeNote(moved);
 	await ctx.save();
 	return true;
 }
@@ -31,7 +30,7 @@ export async function followDelete(ctx: IndexContext, path: string): Promise<boo
 	if (!record || record.missingSince) return false;
 	const missing: PhotoRecord = { ...record, missingSince: ctx.now().toISOString() };
 	ctx.index.put(missing);
-	await writePhotoNote(ctx.notes, missing);
+	await ctx.writeNote(missing);
 	await ctx.save();
 	return true;
 }

@@ -1,5 +1,6 @@
 /** What an index run works with: the ports, the settings, the in-memory index and how to persist it. */
 import type { IndexSummary } from "../engine-types";
+import type { PhotoRecord } from "../model/photo-record";
 import type { Log } from "../ports/log";
 import type { FileStore } from "../ports/file-store";
 import type { NoteStore } from "../ports/note-store";
@@ -20,6 +21,8 @@ export interface IndexContext {
 	save: () => Promise<void>;
 	/** Files read at once; hashing is the bulk of the work, so a few in flight keep the disk and the CPU busy. */
 	concurrency: number;
+	/** Brings the photo's note up to date (the engine adds what it knows beyond the index, like backup copies). */
+	writeNote: (record: PhotoRecord) => Promise<"created" | "updated" | "unchanged">;
 }
 
 export function emptySummary(): IndexSummary {

@@ -6,7 +6,6 @@ import type { IndexRunOptions, IndexSummary } from "../engine-types";
 import { describeError } from "../model/errors";
 import type { PhotoRecord } from "../model/photo-record";
 import type { FileEntry } from "../ports/file-store";
-import { writePhotoNote } from "../notes/photo-note";
 import { runPool } from "../util/run-pool";
 import { allocateNote, countPresent, emptySummary, type IndexContext } from "./index-context";
 import { readPhoto } from "./read-photo";
@@ -46,10 +45,6 @@ class MoveCandidates {
 	}
 }
 
-async function writeNote(ctx: IndexContext, record: PhotoRecord): Promise<"created" | "updated" | "unchanged"> {
-	return writePhotoNote(ctx.notes, record);
-}
-
 /** Indexes one file that needs reading and reports what happened to its note. */
 async function indexFile(
 	ctx: IndexContext,
@@ -81,7 +76,7 @@ async function indexFile(
 	// Reserve the note path before the write awaits, so a concurrent file cannot take it.
 	ctx.index.put(record);
 	try {
-		const outcome = await writeNote(ctx, record);
+		const outcome = await ctx.writeNote(record);
 		if (moved) summary.moved++;
 		else if (!known) summary.created++;
 		else if (outcome !== "unchanged" || known.sha256 !== record.sha256 || known.missingSince) summary.updated++;
@@ -96,7 +91,7 @@ async function markMissing(ctx: IndexContext, record: PhotoRecord, summary: Inde
 	ctx.index.put(updated);
 	summary.missing++;
 	try {
-		await writeNote(ctx, updated);
+		await ctx.writeNote(updated);
 	} catch (error) {
 		summary.failed.push({ path: record.path, reason: `note not marked missing: ${describeError(error)}` });
 	}
@@ -151,7 +146,7 @@ export async function indexEverything(ctx: IndexContext, options: IndexRunOption
 	for (const record of notesToRestore) {
 		if (options.signal?.aborted) break;
 		try {
-			await writeNote(ctx, record);
+			await ctx.writeNote(record);
 			summary.updated++;
 		} catch (error) {
 			summary.failed.push({ path: record.path, reason: `note not written: ${describeError(error)}` });

@@ -28,4 +28,9 @@ export interface FileStore {
 	read(path: string, range?: ByteRange): Promise<Uint8Array>;
 	/** Lower-case hex SHA-256 of the whole file. Hosts with streams hash in bounded memory. */
 	sha256(path: string): Promise<string>;
+	/**
+	 * The file's bytes from `start` (default 0) to the end, in chunks, for uploads: hosts with streams read
+	 * in bounded memory; the others read the file once and yield it whole.
+	 */
+	stream(path: string, start?: number): AsyncIterable<Uint8Array>;
 }
