@@ -1,4 +1,5 @@
-/** What the shells (Obsidian plugin, CLI) see of the engine: one facade over indexing and notes. */
+/** What the shells (Obsidian plugin, CLI) see of the engine: one facade over indexing, notes and backups. */
+import type { BackupService } from "./backup/backup-types";
 import type { PhotoMetadata } from "./model/photo-metadata";
 import type { PhotoRecord } from "./model/photo-record";
 import type { IndexSettings } from "./settings";
@@ -47,6 +48,13 @@ export interface IndexRunOptions {
 
 export interface PhotoEngine {
 	readonly settings: IndexSettings;
+	/**
+	 * Backs the originals up to the targets of the backup settings the engine was made with. Runs beside
+	 * indexing (it reads the index as it is when a run starts); a photo that changes while it uploads is
+	 * re-indexed through the engine. Passive: the shell decides when to run it (after an index run that
+	 * created photos, every N minutes), and a run uploads only what the targets do not hold yet.
+	 */
+	readonly backup: BackupService;
 	/** Loads the index from the data folder. Missing or corrupt index: starts empty (a warning is logged), never throws. */
 	load(): Promise<void>;
 	/** Scans every photo folder; reads only new and changed files; writes notes; saves the index. */

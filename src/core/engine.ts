@@ -1,4 +1,9 @@
 /** createPhotoEngine: the one facade both shells call, composed from ports and settings. */
+import { BackupLedger } from "./backup/backup-ledger";
+import { createBackupNotes } from "./backup/backup-notes";
+import { createBackupService } from "./backup/backup-service";
+import { defaultBackupSettings, type BackupPlatform } from "./backup/backup-settings";
+import type { BackupSettings, ConnectionReport, OpenTarget } from "./backup/backup-types";
 import type { IndexRunOptions, IndexSummary, PhotoEngine } from "./engine-types";
 import { followDelete, followRename } from "./index/follow-vault-events";
 import { INDEX_FILE_NAME, parseIndex, serializeIndex } from "./index/index-file";
@@ -8,7 +13,6 @@ import { createPathFilter } from "./index/path-filter";
 import { PhotoIndex } from "./index/photo-index";
 import { byteSourceOf, fileNameOf } from "./index/read-photo";
 import { readMetadata } from "./metadata/read-metadata";
-import { writePhotoNote } from "./notes/photo-note";
 import { describeError, PhotoArchivistError } from "./model/errors";
 import type { PhotoMetadata } from "./model/photo-metadata";
 import type { PhotoRecord } from "./model/photo-record";
@@ -16,7 +20,9 @@ import type { DataStore } from "./ports/data-store";
 import type { FileStore } from "./ports/file-store";
 import { SILENT_LOG, type Log } from "./ports/log";
 import type { NoteStore } from "./ports/note-store";
+import type { Target } from "./ports/target";
 import type { IndexSettings } from "./settings";
+import { testConnection } from "./targets/test-connection";
 import { SerialQueue } from "./util/serial-queue";
 
 export interface EngineDeps {
@@ -29,22 +35,33 @@ export interface EngineDeps {
 	pause?: () => Promise<void>;
 	/** Files read at once during indexing (default 4). */
 	concurrency?: number;
+	/** Opens a backup target (the shell resolves its password and picks the transport); without it, backups report they cannot run. */
+	openTarget?: OpenTarget;
+	/** Where the engine runs: decides backup defaults (uploads at once, the size limit on phones). Default "desktop". */
+	platform?: BackupPlatform;
+	/** Checks a target for "Test connection"; default targets/test-connection.ts (tests pass their own). */
+	testConnection?: (target: Target, targetId: string) => Promise<ConnectionReport>;
 }
 
-export function createPhotoEngine(deps: EngineDeps, settings: IndexSettings): PhotoEngine {
+export function createPhotoEngine(deps: EngineDeps, settings: IndexSettings, backupSettings?: BackupSettings): PhotoEngine {
 	const log = deps.log ?? SILENT_LOG;
+	const now = deps.now ?? (() => new Date());
+	const platform = deps.platform ?? "desktop";
 	const queue = new SerialQueue();
+	const ledger = new BackupLedger({ data: deps.data, settings: backupSettings ?? defaultBackupSettings(platform), now, log });
+	const notes = createBackupNotes({ notes: deps.notes, ledger, current: (path) => ctx.index.get(path) });
 	const ctx: IndexContext = {
 		files: deps.files,
 		notes: deps.notes,
 		log,
-		now: deps.now ?? (() => new Date()),
+		now,
 		settings,
 		index: new PhotoIndex(),
 		isPhoto: createPathFilter(settings),
 		save: () => deps.data.write(INDEX_FILE_NAME, serializeIndex(ctx.index.values())),
 		concurrency: deps.concurrency ?? 4,
-		writeNote: (record) => writePhotoNote(deps.notes, record),
+		// With the backup rows and properties, so a re-index never drops them (and writes nothing when nothing changed).
+		writeNote: (record) => notes.write(record),
 	};
 	let loaded: Promise<void> | null = null;
 
@@ -68,8 +85,28 @@ export function createPhotoEngine(deps: EngineDeps, settings: IndexSettings): Ph
 			return operation();
 		});
 
+	const backup = createBackupService({
+		files: deps.files,
+		ledger,
+		openTarget: deps.openTarget,
+		platform,
+		now,
+		log,
+		testConnection: deps.testConnection ?? ((target, id) => testConnection(target, id)),
+		records: async () => {
+			await load();
+			return ctx.index.values();
+		},
+		reindex: async (path) => {
+			await exclusive(() => indexPaths(ctx, [path]));
+			return ctx.index.get(path);
+		},
+		refreshNotes: (paths) => notes.refresh(paths),
+	});
+
 	return {
 		settings,
+		backup,
 		load,
 		indexAll: (options?: IndexRunOptions): Promise<IndexSummary> => exclusive(() => indexEverything(ctx, options)),
 		reindex: (paths, options) => exclusive(() => indexPaths(ctx, paths, options)),

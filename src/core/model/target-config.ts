@@ -20,6 +20,13 @@ export interface TargetConfig {
 	username?: string;
 	/** WebDAV: the name under which the password is kept in the host's secret store (never the password). */
 	passwordSecret?: string;
+	/**
+	 * CLI only (the plugin uses `passwordSecret`): the environment variable, or the file, the command line
+	 * reads the password from on each run. Recorded so that a scheduled `backup` needs no extra options;
+	 * the password itself is never written anywhere by us.
+	 */
+	passwordEnv?: string;
+	passwordFile?: string;
 	/** Folder: an absolute local path (desktop and CLI only). */
 	path?: string;
 	/** Uploads at once for this target (default 4 on desktop and CLI, 1 on mobile). */

@@ -20,7 +20,12 @@ export interface BackupRow {
 	target: string;
 	/** Plain words: "Backed up", "Outdated", "Failed: disk full"… */
 	status: string;
-	/** When, or any further detail. */
+	/** Where the copy is, relative to the target's root folder. */
+	remotePath?: string;
+	/** ISO times: when the copy was uploaded, and when it was last checked against the original. */
+	uploaded?: string;
+	verified?: string;
+	/** Any further detail. */
 	detail?: string;
 }
 
@@ -116,7 +121,17 @@ function backupLines(backups: readonly BackupRow[]): string[] {
 	if (backups.length === 0) return ["Not backed up yet."];
 	const lines = ["| Target | Status | Detail |", "| --- | --- | --- |"];
 	for (const row of backups) {
-		lines.push(`| ${escapeMarkdown(row.target)} | ${escapeMarkdown(row.status)} | ${escapeMarkdown(row.detail ?? "")} |`);
+		lines.push(`| ${escapeMarkdown(row.target)} | ${escapeMarkdown(row.status)} | ${escapeMarkdown(backupDetail(row))} |`);
 	}
 	return lines;
+}
+
+/** "2024/06/IMG_1.HEIC, uploaded 2024-07-02 10:15 UTC, verified …": times as stored, never in the machine's zone. */
+function backupDetail(row: BackupRow): string {
+	const parts: string[] = [];
+	if (row.remotePath !== undefined) parts.push(row.remotePath);
+	if (row.uploaded !== undefined) parts.push(`uploaded ${formatIsoTime(row.uploaded, false)}`);
+	if (row.verified !== undefined) parts.push(`verified ${formatIsoTime(row.verified, false)}`);
+	if (row.detail !== undefined && row.detail !== "") parts.push(row.detail);
+	return parts.join(", ");
 }

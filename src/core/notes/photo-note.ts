@@ -3,14 +3,19 @@ import type { PhotoRecord } from "../model/photo-record";
 import type { NoteStore, Properties } from "../ports/note-store";
 import { renderGeneratedSection, type SectionOptions } from "./generated-section";
 import { replaceGeneratedSection } from "./merge-note";
-import { applyPhotoProperties, newPhotoProperties } from "./photo-properties";
+import { applyPhotoProperties, newPhotoProperties, type BackupStatus } from "./photo-properties";
 import { renderPhotoNote } from "./render-photo-note";
 
 export type NoteWriteResult = "created" | "updated" | "unchanged";
 
+export interface PhotoNoteOptions extends SectionOptions {
+	/** The `backup` and `backup_targets` properties; null or absent removes them (no backup target set up). */
+	backupStatus?: BackupStatus | null;
+}
+
 /** The note a new photo gets, for previews and tests. */
-export function renderedNote(record: PhotoRecord, options: SectionOptions = {}): { properties: Properties; body: string } {
-	return { properties: newPhotoProperties(record), body: renderPhotoNote(record, options) };
+export function renderedNote(record: PhotoRecord, options: PhotoNoteOptions = {}): { properties: Properties; body: string } {
+	return { properties: newPhotoProperties(record, options.backupStatus ?? null), body: renderPhotoNote(record, options) };
 }
 
 /**
@@ -18,7 +23,7 @@ export function renderedNote(record: PhotoRecord, options: SectionOptions = {}):
  * properties and text alone. One read decides between the two; the store's update writes nothing (and
  * this returns "unchanged") when the note already matches the record.
  */
-export async function writePhotoNote(notes: NoteStore, record: PhotoRecord, options: SectionOptions = {}): Promise<NoteWriteResult> {
+export async function writePhotoNote(notes: NoteStore, record: PhotoRecord, options: PhotoNoteOptions = {}): Promise<NoteWriteResult> {
 	const existing = await notes.read(record.note);
 	if (existing === null) {
 		const { properties, body } = renderedNote(record, options);
@@ -27,7 +32,7 @@ export async function writePhotoNote(notes: NoteStore, record: PhotoRecord, opti
 	}
 	const section = renderGeneratedSection(record, options);
 	const written = await notes.update(record.note, {
-		properties: (properties) => applyPhotoProperties(properties, record),
+		properties: (properties) => applyPhotoProperties(properties, record, options.backupStatus ?? null),
 		body: (body) => replaceGeneratedSection(body, section),
 	});
 	return written ? "updated" : "unchanged";

@@ -41,6 +41,13 @@ export const PHOTO_PROPERTY = {
 	size: "size",
 	/** Lower-case hex SHA-256 of the original. */
 	sha256: "sha256",
+	/**
+	 * Backup status, a string "held/enabled": how many of the enabled backup targets hold a copy of this
+	 * photo's exact content, of how many ("2/3"). Absent while no backup target is set up.
+	 */
+	backup: "backup",
+	/** Names of the enabled backup targets holding a copy, in the order of the settings. Absent with `backup`. */
+	backupTargets: "backup_targets",
 	/** The user's: created empty, never changed by a re-index. */
 	tags: "tags",
 	/** The user's: created empty, never changed by a re-index. */
@@ -59,19 +66,28 @@ export const MANAGED_PROPERTIES: readonly PhotoPropertyName[] = [
 	PHOTO_PROPERTY.focalLength, PHOTO_PROPERTY.aperture, PHOTO_PROPERTY.exposure, PHOTO_PROPERTY.iso,
 	PHOTO_PROPERTY.width, PHOTO_PROPERTY.height, PHOTO_PROPERTY.duration,
 	PHOTO_PROPERTY.location, PHOTO_PROPERTY.altitude, PHOTO_PROPERTY.size, PHOTO_PROPERTY.sha256,
+	PHOTO_PROPERTY.backup, PHOTO_PROPERTY.backupTargets,
 ];
 
 /** Properties that belong to the user once the note exists. */
 export const USER_PROPERTIES: readonly PhotoPropertyName[] = [PHOTO_PROPERTY.tags, PHOTO_PROPERTY.albums];
 
-type Value = string | number | number[] | null;
+/** What the backup feature knows of a photo, for its two properties; null or absent when no target is set up. */
+export interface BackupStatus {
+	/** "held/enabled", e.g. "2/3". */
+	count: string;
+	/** Names of the enabled targets holding a copy. */
+	targets: string[];
+}
+
+type Value = string | number | number[] | string[] | null;
 
 function text(value: string | null): string | null {
 	return value === null || value.trim() === "" ? null : value;
 }
 
 /** Every managed property's value for `record`; null means "remove the key". */
-export function managedValues(record: PhotoRecord): Record<string, Value> {
+export function managedValues(record: PhotoRecord, backup: BackupStatus | null = null): Record<string, Value> {
 	const m = record.meta;
 	const lat = finite(m.latitude);
 	const lon = finite(m.longitude);
@@ -94,13 +110,15 @@ export function managedValues(record: PhotoRecord): Record<string, Value> {
 		[PHOTO_PROPERTY.altitude]: finite(m.altitude),
 		[PHOTO_PROPERTY.size]: record.size,
 		[PHOTO_PROPERTY.sha256]: record.sha256,
+		[PHOTO_PROPERTY.backup]: backup?.count ?? null,
+		[PHOTO_PROPERTY.backupTargets]: backup === null ? null : [...backup.targets],
 	};
 }
 
 /** The properties of a new note: managed values in their order, then the user's lists, empty. */
-export function newPhotoProperties(record: PhotoRecord): Properties {
+export function newPhotoProperties(record: PhotoRecord, backup: BackupStatus | null = null): Properties {
 	const properties: Properties = {};
-	applyPhotoProperties(properties, record);
+	applyPhotoProperties(properties, record, backup);
 	for (const name of USER_PROPERTIES) properties[name] = [];
 	return properties;
 }
@@ -111,8 +129,8 @@ export function newPhotoProperties(record: PhotoRecord): Properties {
  * (a photo that gained GPS, an original that went missing) goes next to its neighbours in the canonical
  * order rather than at the end; existing keys keep their places, so a user's reordering is respected.
  */
-export function applyPhotoProperties(properties: Properties, record: PhotoRecord): void {
-	const values = managedValues(record);
+export function applyPhotoProperties(properties: Properties, record: PhotoRecord, backup: BackupStatus | null = null): void {
+	const values = managedValues(record, backup);
 	const added: string[] = [];
 	for (const name of MANAGED_PROPERTIES) {
 		const value = values[name] ?? null;

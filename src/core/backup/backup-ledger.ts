@@ -1,0 +1,84 @@
+/**
+ * Every target's manifest, loaded once on first use, answering what a photo's note shows of its backups:
+ * a row per copy (target, remote path, when uploaded, when verified) and the `backup` / `backup_targets`
+ * properties. Looked up by content: a moved or duplicated photo shows the copies of its bytes.
+ */
+import type { PhotoRecord } from "../model/photo-record";
+import type { DataStore } from "../ports/data-store";
+import type { Log } from "../ports/log";
+import type { BackupRow } from "../notes/generated-section";
+import type { PhotoNoteOptions } from "../notes/photo-note";
+import type { BackupSettings } from "./backup-types";
+import { ManifestStore } from "./manifest-store";
+
+export interface BackupLedgerDeps {
+	data: DataStore;
+	settings: BackupSettings;
+	now: () => Date;
+	log: Log;
+}
+
+export class BackupLedger {
+	private readonly stores = new Map<string, ManifestStore>();
+	/** Per target: whether the manifest is complete (saved one found, or seeded from the target's copy). */
+	private readonly found = new Map<string, boolean>();
+	private loading: Promise<void> | null = null;
+
+	constructor(private readonly deps: BackupLedgerDeps) {}
+
+	get settings(): BackupSettings {
+		return this.deps.settings;
+	}
+
+	/** Loads every configured target's manifest, once; a missing or damaged one starts empty. */
+	load(): Promise<void> {
+		this.loading ??= (async () => {
+			for (const config of this.deps.settings.targets) {
+				const store = new ManifestStore({ data: this.deps.data, targetId: config.id, now: this.deps.now, log: this.deps.log });
+				try {
+					this.found.set(config.id, await store.load());
+				} catch (error) {
+					this.deps.log.warn(`Backup manifest of "${config.name}" could not be read`, error);
+					this.found.set(config.id, false);
+				}
+				this.stores.set(config.id, store);
+			}
+		})();
+		return this.loading;
+	}
+
+	/** The manifest of a configured target (after `load`). */
+	async store(targetId: string): Promise<ManifestStore | undefined> {
+		await this.load();
+		return this.stores.get(targetId);
+	}
+
+	/** Whether the target's manifest still has to be seeded from the target's copy (none was in the data folder). */
+	needsSeed(targetId: string): boolean {
+		return !(this.found.get(targetId) ?? false);
+	}
+
+	/** The target's copy was read (or found absent): later runs plan from the manifest alone. */
+	seeded(targetId: string): void {
+		this.found.set(targetId, true);
+	}
+
+	/** What the note of `record` shows of its backups (synchronous: call after `load`). */
+	noteBackupInfo(record: PhotoRecord): PhotoNoteOptions {
+		const backups: BackupRow[] = [];
+		const holding: string[] = [];
+		let enabled = 0;
+		for (const config of this.deps.settings.targets) {
+			if (config.enabled) enabled++;
+			const copy = this.stores.get(config.id)?.manifest.holding(record.sha256)[0];
+			if (!copy) continue;
+			if (config.enabled) holding.push(config.name);
+			const row: BackupRow = { target: config.name, status: "Backed up", remotePath: copy.remotePath, uploaded: copy.uploadedAt };
+			if (copy.verifiedAt !== undefined) row.verified = copy.verifiedAt;
+			backups.push(row);
+		}
+		// Without an enabled target the two properties stay out of the note: nothing is being backed up.
+		const backupStatus = enabled === 0 ? null : { count: `${holding.length}/${enabled}`, targets: holding };
+		return { backups, backupStatus };
+	}
+}

@@ -1,0 +1,127 @@
+/**
+ * What a backup run will do on one target, decided from the index and the target's manifest alone: no I/O,
+ * no request to the server. The decision table, per photo (in path order):
+ *
+ * | the photo                                      | decision         | remote path                         |
+ * | ---------------------------------------------- | ---------------- | ----------------------------------- |
+ * | original missing from the vault                | skip-missing     | none: never uploaded, nothing removed |
+ * | its content (SHA-256) is in the manifest        | skip-present     | where that content already is       |
+ * | same content as a photo uploaded earlier in the plan | skip-duplicate | that photo's                     |
+ * | larger than the platform's limit (mobile)      | too-large        | none                                |
+ * | an older version of it is in the manifest       | upload-changed   | layout path, or beside the old copy |
+ * | anything else                                  | upload-new       | layout path, or a numbered name     |
+ *
+ * Nothing on a target is ever replaced or removed by a plan: a layout path that the manifest (or an
+ * earlier decision) already holds with other content gives a new name — for a new version of the same
+ * photo its short hash ("IMG_1.3fa9c2d1.JPG", so versions sort together and name their content), for a
+ * different photo with the same name ("IMG_1 (2).JPG", the way file managers name copies).
+ */
+import type { PhotoRecord } from "../model/photo-record";
+import type { RemoteLayout, TargetConfig } from "../model/target-config";
+import type { Manifest } from "./manifest";
+import { numberedPath, remotePathFor, versionedPath } from "./remote-path";
+
+export type UploadDecision =
+	| { action: "upload-new"; record: PhotoRecord; remotePath: string }
+	/** `previous`: where the manifest holds an older version of this photo (kept as it is). */
+	| { action: "upload-changed"; record: PhotoRecord; remotePath: string; previous: string };
+
+export type BackupDecision =
+	| UploadDecision
+	| { action: "skip-present"; record: PhotoRecord; remotePath: string }
+	/** `sameAs`: the vault path of the photo with this content that the plan uploads. */
+	| { action: "skip-duplicate"; record: PhotoRecord; sameAs: string }
+	| { action: "skip-missing"; record: PhotoRecord }
+	| { action: "too-large"; record: PhotoRecord; limit: number };
+
+export type BackupAction = BackupDecision["action"];
+
+export interface BackupPlan {
+	decisions: BackupDecision[];
+	uploads: UploadDecision[];
+	bytesToUpload: number;
+}
+
+export interface PlanOptions {
+	/** Photos larger than this are not uploaded (mobile); default no limit. */
+	maxFileBytes?: number;
+}
+
+/** Remote paths no upload may take: those the manifest holds and those claimed by earlier decisions. */
+export class RemoteNames {
+	private readonly claimed = new Set<string>();
+
+	constructor(private readonly manifest: Manifest) {}
+
+	isTaken(path: string): boolean {
+		return this.claimed.has(path) || this.manifest.at(path) !== undefined;
+	}
+
+	/** Claims the path `record` is uploaded to: its layout path when free, else the rule of the table above. */
+	allocate(record: PhotoRecord, layout: RemoteLayout, changedFrom?: string): string {
+		const wanted = remotePathFor(record, layout);
+		const base = changedFrom !== undefined && this.isTaken(wanted) ? versionedPath(wanted, record.sha256) : wanted;
+		let path = base;
+		for (let n = 2; this.isTaken(path); n++) path = numberedPath(base, n);
+		this.claimed.add(path);
+		return path;
+	}
+
+	claim(path: string): void {
+		this.claimed.add(path);
+	}
+
+	/** Gives back a claimed path that ended up holding nothing of ours. */
+	release(path: string): void {
+		this.claimed.delete(path);
+	}
+}
+
+function byPath(a: PhotoRecord, b: PhotoRecord): number {
+	return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** Where the manifest holds an earlier upload from each vault path (the latest one when there are several). */
+function previousCopies(manifest: Manifest): Map<string, string> {
+	const latest = new Map<string, { at: string; remotePath: string }>();
+	for (const entry of manifest.entries()) {
+		const known = latest.get(entry.localPath);
+		if (!known || entry.uploadedAt >= known.at) latest.set(entry.localPath, { at: entry.uploadedAt, remotePath: entry.remotePath });
+	}
+	return new Map([...latest].map(([local, { remotePath }]) => [local, remotePath]));
+}
+
+export function planBackup(
+	records: Iterable<PhotoRecord>,
+	manifest: Manifest,
+	config: Pick<TargetConfig, "layout">,
+	options: PlanOptions = {},
+): BackupPlan {
+	const layout = config.layout;
+	const names = new RemoteNames(manifest);
+	const previous = previousCopies(manifest);
+	const uploadedBy = new Map<string, string>();
+	const decisions: BackupDecision[] = [];
+	const uploads: UploadDecision[] = [];
+	let bytesToUpload = 0;
+	for (const record of [...records].sort(byPath)) {
+		const present = manifest.holding(record.sha256)[0];
+		const twin = uploadedBy.get(record.sha256);
+		if (record.missingSince !== undefined) decisions.push({ action: "skip-missing", record });
+		else if (present) decisions.push({ action: "skip-present", record, remotePath: present.remotePath });
+		else if (twin !== undefined) decisions.push({ action: "skip-duplicate", record, sameAs: twin });
+		else if (options.maxFileBytes !== undefined && record.size > options.maxFileBytes) {
+			decisions.push({ action: "too-large", record, limit: options.maxFileBytes });
+		} else {
+			const old = previous.get(record.path);
+			const upload: UploadDecision = old === undefined
+				? { action: "upload-new", record, remotePath: names.allocate(record, layout) }
+				: { action: "upload-changed", record, remotePath: names.allocate(record, layout, old), previous: old };
+			uploadedBy.set(record.sha256, record.path);
+			decisions.push(upload);
+			uploads.push(upload);
+			bytesToUpload += record.size;
+		}
+	}
+	return { decisions, uploads, bytesToUpload };
+}
