@@ -12,8 +12,11 @@ const plugin = {
 	banner: { js: banner },
 	entryPoints: ["src/plugin/main.ts"],
 	bundle: true,
-	// Only what Obsidian itself provides. No builtinModules: see style-anchors §1a.
-	external: ["obsidian", "electron", "@codemirror/*", "@lezer/*"],
+	// What Obsidian provides, and the three Node modules that the folder-target file system needs on desktop.
+	// Only src/plugin/backup/desktop-local-fs.ts reaches them, by a dynamic import behind Platform.isDesktopApp;
+	// test/plugin/backup-bundle.test.ts loads main.js as a phone would (a require that knows only obsidian).
+	// Never builtinModules wholesale: an accidental Node import elsewhere must still fail this build.
+	external: ["obsidian", "electron", "@codemirror/*", "@lezer/*", "node:fs", "node:fs/promises", "node:path"],
 	format: "cjs",
 	platform: "browser",
 	// The desktop fast path (src/adapters/obsidian/desktop-fs.ts) awaits import("fs"): lowered to require(),

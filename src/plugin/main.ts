@@ -1,14 +1,21 @@
 /** The Obsidian plugin: registers commands, settings and events at load; all work waits for the layout and goes through the engine. */
-import { Notice, Platform, Plugin, normalizePath } from "obsidian";
+import { Notice, Platform, Plugin, normalizePath, requestUrl } from "obsidian";
 import { PluginDataStore } from "../adapters/obsidian/plugin-data-store";
 import { VaultFileStore } from "../adapters/obsidian/vault-file-store";
 import { VaultNoteStore } from "../adapters/obsidian/vault-note-store";
+import { installRequestUrlPatch } from "../adapters/obsidian/webdav-request-url";
+import type { BackupPlatform } from "../core/backup/backup-settings";
 import { createPhotoEngine } from "../core/engine";
 import type { IndexSummary, PhotoEngine } from "../core/engine-types";
 import { describeError } from "../core/model/errors";
+import type { LocalFs } from "../core/ports/local-fs";
 import type { Log } from "../core/ports/log";
 import type { IndexSettings } from "../core/settings";
+import { testConnection } from "../core/targets/test-connection";
 import { followVaultChanges } from "./auto-index";
+import { setUpBackup, type BackupShell } from "./backup/backup-shell";
+import { loadDesktopLocalFs } from "./backup/desktop-local-fs";
+import { obsidianOpenTarget } from "./backup/obsidian-open-target";
 import { indexCommands } from "./commands/index-commands";
 import { IndexService } from "./indexing/index-service";
 import { NoticeFeedback } from "./progress/notice-feedback";
@@ -23,6 +30,9 @@ const CONSOLE_LOG: Log = {
 	debug: (message, detail) => (detail === undefined ? console.debug(message) : console.debug(message, detail)),
 };
 
+/** Decides the backup defaults that differ on phones (uploads at once, largest file, automation off). */
+const backupPlatform = (): BackupPlatform => (Platform.isIosApp ? "ios" : Platform.isAndroidApp ? "android" : "desktop");
+
 function reportStartFailure(error: unknown): void {
 	console.error("Photo index could not start:", error);
 	new Notice(`Photo index could not start: ${describeError(error)}`);
@@ -31,21 +41,33 @@ function reportStartFailure(error: unknown): void {
 export default class PhotoArchivistPlugin extends Plugin {
 	/** The index runs; public so tests (and a future API) can wait for them. */
 	indexing!: IndexService;
+	/** The backup runs, commands and automation; public so tests can wait for runs. */
+	backup!: BackupShell;
 	/** Settles once the settings are loaded and the engine exists (after the layout is ready). */
 	ready!: Promise<void>;
+	/** Loads the file system of folder targets: Node's on desktop, none on mobile. Tests may replace it before the layout is ready. */
+	localFs: (() => Promise<LocalFs | null>) | null = null;
 	private store!: SettingsStore;
+	private tab!: PhotoArchivistSettingTab;
 	private unloaded = false;
 
 	override onload(): void {
 		// Nothing here reads the vault or the index: with 100,000 photos, start-up must stay as cheap as an empty plugin.
-		this.store = new SettingsStore({ load: () => this.loadData(), save: (data) => this.saveData(data) });
+		this.store = new SettingsStore({ load: () => this.loadData(), save: (data) => this.saveData(data) }, backupPlatform());
+		this.localFs = Platform.isDesktopApp ? loadDesktopLocalFs : null;
+		// Every WebDAV request goes through requestUrl: no CORS limits, and the same path on mobile. Patching costs no I/O.
+		this.register(installRequestUrlPatch(requestUrl));
 		const statusBar = Platform.isMobile ? null : this.addStatusBarItem();
 		const feedback = new NoticeFeedback({ statusBar, isMobile: () => Platform.isMobile });
 		if (statusBar !== null) {
 			setUpStatusBarItem(statusBar);
 			this.registerDomEvent(statusBar, "click", () => feedback.statusBarClicked());
 		}
-		this.indexing = new IndexService({ createEngine: (settings) => this.createEngine(settings), feedback });
+		this.indexing = new IndexService({
+			createEngine: (settings) => this.createEngine(settings),
+			feedback,
+			onIndexed: (summary) => this.backup.indexed(summary),
+		});
 		this.register(() => {
 			this.unloaded = true;
 			this.indexing.dispose();
@@ -59,7 +81,19 @@ export default class PhotoArchivistPlugin extends Plugin {
 		const onSaveError = (error: unknown): void => {
 			new Notice(`Could not save the settings: ${describeError(error)}`);
 		};
-		this.addSettingTab(new PhotoArchivistSettingTab(app, this, [indexSection({ store: this.store, onSaveError })]));
+		this.backup = setUpBackup({
+			app,
+			store: this.store,
+			indexing: this.indexing,
+			addCommand: (command) => this.addCommand(command),
+			addStatusBarItem: () => this.addStatusBarItem(),
+			registerDomEvent: (el, type, callback) => this.registerDomEvent(el, type, callback),
+			register: (cleanup) => this.register(cleanup),
+			registerInterval: (id) => this.registerInterval(id),
+			onSaveError,
+		});
+		this.tab = new PhotoArchivistSettingTab(app, this, [indexSection({ store: this.store, onSaveError }), ...this.backup.sections]);
+		this.addSettingTab(this.tab);
 
 		this.ready = new Promise((resolve) => {
 			app.workspace.onLayoutReady(() => {
@@ -74,7 +108,13 @@ export default class PhotoArchivistPlugin extends Plugin {
 		if (this.unloaded) return;
 		if (this.store.problem !== null) new Notice(`Photo settings could not be read, using the defaults: ${this.store.problem}`);
 		this.indexing.start(data.index);
-		this.register(this.store.onChange((next) => this.indexing.settingsChanged(next.index)));
+		this.backup.start();
+		this.register(
+			this.store.onChange((next, previous) => {
+				if (next.index !== previous.index || this.backup.needsNewEngine(next.backup, previous.backup)) this.indexing.settingsChanged(next.index);
+				this.backup.settingsChanged(next, previous, () => this.tab.refresh());
+			}),
+		);
 		followVaultChanges({
 			vault: this.app.vault,
 			registerEvent: (ref) => this.registerEvent(ref),
@@ -95,8 +135,12 @@ export default class PhotoArchivistPlugin extends Plugin {
 				log: CONSOLE_LOG,
 				// A large index loads in slices; between them Obsidian gets to paint.
 				pause: () => sleep(0),
+				openTarget: obsidianOpenTarget({ secretStorage: this.app.secretStorage, localFs: this.localFs }),
+				platform: backupPlatform(),
+				testConnection,
 			},
 			settings,
+			this.store.current.backup,
 		);
 	}
 }

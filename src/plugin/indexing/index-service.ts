@@ -6,6 +6,8 @@ import type { RunFeedback } from "./run-feedback";
 export interface IndexServiceDeps {
 	createEngine: (settings: IndexSettings) => PhotoEngine;
 	feedback: RunFeedback;
+	/** After every index run that finished (not cancelled): the automatic backup of new photos starts here. */
+	onIndexed?: (summary: IndexSummary) => void;
 }
 
 type Work = (engine: PhotoEngine, options: IndexRunOptions) => Promise<IndexSummary>;
@@ -41,6 +43,19 @@ export class IndexService {
 
 	get ready(): boolean {
 		return this.engine !== null;
+	}
+
+	/** The engine now, for work that reads no index (a connection test); null before start-up. */
+	get currentEngine(): PhotoEngine | null {
+		return this.disposed ? null : this.engine;
+	}
+
+	/**
+	 * Runs `operation` on the current engine, tracked like an index run: an engine made for new settings
+	 * waits for it before it reads the index. Rejects before start-up and after unload.
+	 */
+	withEngine<T>(operation: (engine: PhotoEngine) => Promise<T>): Promise<T> {
+		return this.track(operation);
 	}
 
 	get running(): boolean {
@@ -136,7 +151,9 @@ export class IndexService {
 		const controller = new AbortController();
 		this.controllers.add(controller);
 		try {
-			return await this.track((engine) => work(engine, { signal: controller.signal }));
+			const summary = await this.track((engine) => work(engine, { signal: controller.signal }));
+			if (!summary.cancelled && !this.disposed) this.deps.onIndexed?.(summary);
+			return summary;
 		} catch (error) {
 			if (!this.disposed) this.deps.feedback.error(error);
 			return null;

@@ -1,5 +1,5 @@
 /** The settings tab: draws the sections, imperatively before Obsidian 1.13 and declaratively (searchable) from 1.13 on. */
-import { PluginSettingTab, Setting, type App, type Plugin, type SettingDefinitionItem } from "obsidian";
+import { PluginSettingTab, requireApiVersion, Setting, type App, type Plugin, type SettingDefinitionItem } from "obsidian";
 import type { SettingSection } from "./setting-rows";
 
 export class PhotoArchivistSettingTab extends PluginSettingTab {
@@ -9,6 +9,12 @@ export class PhotoArchivistSettingTab extends PluginSettingTab {
 		private readonly sections: readonly SettingSection[],
 	) {
 		super(app, plugin);
+	}
+
+	/** Draws the tab again after its rows changed (a backup target added or removed). */
+	refresh(): void {
+		if (requireApiVersion("1.13.0")) this.update();
+		else this.display();
 	}
 
 	/** Obsidian before 1.13 (minAppVersion is lower); 1.13 and later use getSettingDefinitions() instead. */

@@ -1,13 +1,16 @@
 /** The plugin's data.json: its shape, the migration of older layouts, and the store the shell reads and writes. */
+import { normalizeBackupSettings, type BackupPlatform } from "../../core/backup/backup-settings";
+import type { BackupSettings } from "../../core/backup/backup-types";
 import { describeError } from "../../core/model/errors";
 import { DEFAULT_INDEX_SETTINGS, normalizeIndexSettings, type IndexSettings } from "../../core/settings";
 
 /**
- * data.json. Each feature has its own key, so later sections (backup targets) slot in beside `index`.
- * Never holds a secret: credentials live in Obsidian's secret storage, data.json only names them.
+ * data.json. Each feature has its own key. Never holds a secret: credentials live in Obsidian's secret
+ * storage, and a backup target only names its password there (`passwordSecret`).
  */
 export interface PluginData {
 	index: IndexSettings;
+	backup: BackupSettings;
 }
 
 const INDEX_KEYS: readonly string[] = Object.keys(DEFAULT_INDEX_SETTINGS);
@@ -20,11 +23,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * data.json as written by any version, or by hand. Version 0 kept the index settings at the top level;
  * they move under `index`. Keys this version does not know are kept (see `serializePluginData`).
  */
-export function parsePluginData(raw: unknown): PluginData {
-	if (!isRecord(raw)) return { index: normalizeIndexSettings({}) };
-	if (isRecord(raw.index)) return { index: normalizeIndexSettings(raw.index) };
+export function parsePluginData(raw: unknown, platform: BackupPlatform = "desktop"): PluginData {
+	const backup = normalizeBackupSettings(isRecord(raw) ? raw.backup : undefined, platform, (problem) => {
+		console.warn(`Photo backup settings: ${problem}`);
+	});
+	if (!isRecord(raw)) return { index: normalizeIndexSettings({}), backup };
+	if (isRecord(raw.index)) return { index: normalizeIndexSettings(raw.index), backup };
 	const legacy = INDEX_KEYS.some((key) => key in raw);
-	return { index: normalizeIndexSettings(legacy ? raw : {}) };
+	return { index: normalizeIndexSettings(legacy ? raw : {}), backup };
 }
 
 /**
@@ -38,7 +44,7 @@ export function serializePluginData(data: PluginData, previous: unknown): Record
 			if (!INDEX_KEYS.includes(key)) kept[key] = value;
 		}
 	}
-	return { ...kept, index: data.index };
+	return { ...kept, index: data.index, backup: data.backup };
 }
 
 export interface SettingsIo {
@@ -46,17 +52,23 @@ export interface SettingsIo {
 	save(data: Record<string, unknown>): Promise<void>;
 }
 
-export type SettingsListener = (data: PluginData) => void;
+export type SettingsListener = (data: PluginData, previous: PluginData) => void;
 
 /** The settings in memory. Nothing is read until `load()`: the plugin defers that until the layout is ready. */
 export class SettingsStore {
-	private data: PluginData = { index: normalizeIndexSettings({}) };
+	private data: PluginData;
 	private raw: unknown = null;
 	private loading: Promise<PluginData> | null = null;
 	private loadProblem: string | null = null;
 	private readonly listeners = new Set<SettingsListener>();
 
-	constructor(private readonly io: SettingsIo) {}
+	/** `platform` picks the backup defaults that differ between a computer and a phone. */
+	constructor(
+		private readonly io: SettingsIo,
+		private readonly platform: BackupPlatform = "desktop",
+	) {
+		this.data = parsePluginData(null, platform);
+	}
 
 	/** The defaults until `load()` has finished. */
 	get current(): PluginData {
@@ -77,7 +89,7 @@ export class SettingsStore {
 				this.loadProblem = describeError(error);
 				this.raw = null;
 			}
-			this.data = parsePluginData(this.raw);
+			this.data = parsePluginData(this.raw, this.platform);
 			return this.data;
 		})();
 		return this.loading;
@@ -87,11 +99,25 @@ export class SettingsStore {
 	async updateIndex(patch: Partial<IndexSettings>): Promise<void> {
 		// A change made before the first load must not be overwritten by it, nor overwrite unknown keys.
 		await this.load();
-		this.data = { ...this.data, index: normalizeIndexSettings({ ...this.data.index, ...patch }) };
+		await this.save({ ...this.data, index: normalizeIndexSettings({ ...this.data.index, ...patch }) });
+	}
+
+	/** The same for the backup settings; a target that cannot be used is rejected here with its reason. */
+	async updateBackup(patch: Partial<BackupSettings>): Promise<void> {
+		await this.load();
+		const problems: string[] = [];
+		const backup = normalizeBackupSettings({ ...this.data.backup, ...patch }, this.platform, (p) => problems.push(p));
+		if (problems.length > 0) throw new Error(problems.join("; "));
+		await this.save({ ...this.data, backup });
+	}
+
+	private async save(data: PluginData): Promise<void> {
+		const previous = this.data;
+		this.data = data;
 		const written = serializePluginData(this.data, this.raw);
 		this.raw = written;
 		await this.io.save(written);
-		for (const listener of this.listeners) listener(this.data);
+		for (const listener of this.listeners) listener(this.data, previous);
 	}
 
 	/** Returns the function that removes the listener. */

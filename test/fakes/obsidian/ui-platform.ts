@@ -49,3 +49,25 @@ export function debounce<T extends unknown[], V>(cb: (...args: [...T]) => V, tim
 	};
 	return debouncer;
 }
+
+/** The Obsidian version the fake claims to be; tests of older-version paths lower it with `setApiVersion`. */
+let apiVersion = "1.13.1";
+
+export function setApiVersion(version: string): void {
+	apiVersion = version;
+}
+
+export function requireApiVersion(version: string): boolean {
+	const have = apiVersion.split(".").map(Number);
+	const want = version.split(".").map(Number);
+	for (let i = 0; i < Math.max(have.length, want.length); i++) {
+		const a = have[i] ?? 0;
+		const b = want[i] ?? 0;
+		if (a !== b) return a > b;
+	}
+	return true;
+}
+
+// Plugin code calls window.setInterval and friends (popout-safe timers, as eslint-plugin-obsidianmd asks);
+// in Obsidian `window` is the global object, and so it is here. Node has no `window` of its own.
+if (!("window" in globalThis)) Object.defineProperty(globalThis, "window", { value: globalThis, configurable: true, writable: true });

@@ -145,7 +145,20 @@ export class ButtonComponent {
 	}
 }
 
-export type FakeControl = TextComponent | ToggleComponent | DropdownComponent | ButtonComponent;
+/** The keychain picker (Obsidian 1.11.4+): its value is the NAME of a secret in app.secretStorage, never the secret. */
+export class SecretComponent extends ValueComponent<string> {
+	readonly containerEl: FakeElement;
+
+	constructor(
+		readonly app: RealApp,
+		containerEl: FakeElement,
+	) {
+		super("");
+		this.containerEl = containerEl.createDiv({ cls: "secret-component" });
+	}
+}
+
+export type FakeControl = TextComponent | ToggleComponent | DropdownComponent | ButtonComponent | SecretComponent;
 
 /** The real Setting's chainable methods return `this`, which a Pick of them cannot express for another class. */
 export class Setting {
@@ -221,10 +234,22 @@ export class Setting {
 		return this.add(new ButtonComponent(this.controlEl), cb);
 	}
 
+	addComponent<C extends FakeControl>(cb: (el: FakeElement) => C): this {
+		this.components.push(cb(this.controlEl));
+		return this;
+	}
+
 	/** For tests: the one control of this row, of the expected kind. */
 	control<C extends FakeControl>(kind: abstract new (...args: never[]) => C): C {
 		const found = this.components.find((c): c is C => c instanceof kind);
 		if (!found) throw new Error(`Setting "${this.name}" has no ${kind.name}`);
+		return found;
+	}
+
+	/** For tests: the button of this row whose text is `text`. */
+	button(text: string): ButtonComponent {
+		const found = this.components.find((c): c is ButtonComponent => c instanceof ButtonComponent && c.text === text);
+		if (!found) throw new Error(`Setting "${this.name}" has no button "${text}"`);
 		return found;
 	}
 

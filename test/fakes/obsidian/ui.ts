@@ -15,7 +15,8 @@ import type { PluginSettingTab } from "./ui-settings";
 import { SecretStorage, Workspace } from "./ui-workspace";
 
 export { FakeElement } from "./ui-element";
-export { debounce, Platform, setPlatform } from "./ui-platform";
+export { debounce, Platform, requireApiVersion, setApiVersion, setPlatform } from "./ui-platform";
+export { httpRequestUrl, requestUrl, setRequestUrl, type RecordedRequest, type RequestUrlHandler } from "./ui-request";
 export * from "./ui-settings";
 export { SecretStorage, Workspace, WorkspaceLeaf } from "./ui-workspace";
 
@@ -181,6 +182,9 @@ export class Notice implements Pick<RealNotice, "hide"> {
 	/** Each message the Notice has shown, the first one included. */
 	readonly messages: string[];
 	readonly noticeEl = new FakeElement("div");
+	readonly containerEl = new FakeElement("div");
+	/** The element a click on the Notice lands on. */
+	readonly messageEl = this.containerEl.createDiv({ cls: "notice-message" });
 
 	constructor(
 		message: string,
@@ -188,6 +192,7 @@ export class Notice implements Pick<RealNotice, "hide"> {
 	) {
 		this.messages = [message];
 		this.noticeEl.setText(message);
+		this.messageEl.setText(message);
 		Notice.shown.push(this);
 	}
 
@@ -198,6 +203,7 @@ export class Notice implements Pick<RealNotice, "hide"> {
 	setMessage(message: string): this {
 		this.messages.push(message);
 		this.noticeEl.setText(message);
+		this.messageEl.setText(message);
 		return this;
 	}
 
