@@ -1,11 +1,17 @@
 /**
  * `npm run demo`: makes a sample vault of generated photos, indexes it with the same engine as the CLI and
- * the plugin, and prints where the notes are. Open the folder as a vault in Obsidian to see them there.
+ * the plugin, backs it up to a folder beside it (as to an external drive), and prints where the notes are
+ * and what one of them now says about its backups. Open the folder as a vault in Obsidian to see them there.
  */
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
+import { setRawTargets } from "../src/cli/backup-config";
+import { formatBackupSummary } from "../src/cli/commands/backup-report";
 import { formatSummary } from "../src/cli/commands/index-command";
+import { updatePluginData } from "../src/cli/plugin-data-file";
+import { targetFromOptions } from "../src/cli/target-config-args";
 import { openVault } from "../src/cli/vault";
+import { SECTION_END } from "../src/core/notes/generated-section";
 import { makeJpeg, type JpegOptions } from "./exif-jpeg";
 
 const SAMPLES: { path: string; photo: JpegOptions }[] = [
@@ -31,7 +37,45 @@ async function main(): Promise<void> {
 	for (const record of vault.engine.records()) process.stdout.write(`  ${join(vaultPath, record.note)}\n`);
 	const again = await vault.engine.indexAll();
 	process.stdout.write(`\nSecond run: ${again.unchanged} unchanged, ${again.updated} updated (nothing rewritten).\n`);
-	process.stdout.write(`Open ${vaultPath} as a vault in Obsidian, or run: node dist/cli.cjs index ${vaultPath}\n`);
+	await backUp(vaultPath);
+	process.stdout.write(`\nOpen ${vaultPath} as a vault in Obsidian, or run: node dist/cli.cjs backup ${vaultPath}\n`);
+}
+
+/** Adds a folder target beside the vault (`photo-archivist target add` does the same), and backs up twice. */
+async function backUp(vaultPath: string): Promise<void> {
+	const drive = `${vaultPath}-backup`;
+	await rm(drive, { recursive: true, force: true });
+	await mkdir(drive);
+	const { target } = await targetFromOptions({ id: "demo-drive", name: "Demo drive", type: "folder", path: drive, medium: "external-drive" }, vaultPath);
+	await updatePluginData(join(vaultPath, ".obsidian", "plugins", "photo-archivist"), (data) => setRawTargets(data, [target]));
+	process.stdout.write(`\nBacking up to the folder target "${target.name}" at ${drive}:\n`);
+	const vault = await openVault(vaultPath);
+	process.stdout.write(`${formatBackupSummary(await vault.engine.backup.backup())}\n`);
+	const [record] = [...vault.engine.records()];
+	if (record !== undefined) {
+		process.stdout.write(`\nThe note ${record.note} now says:\n${indent(backupParts(await readFile(join(vaultPath, record.note), "utf8")))}\n`);
+	}
+	process.stdout.write(`\nBacking up again (nothing changed, nothing is sent):\n${formatBackupSummary(await vault.engine.backup.backup())}\n`);
+}
+
+/** The note's backup properties and the "Backups" part of its generated section. */
+function backupParts(note: string): string {
+	const lines = note.split("\n");
+	const end = lines.indexOf("---", 1);
+	const properties: string[] = [];
+	let inBackup = false;
+	for (const line of lines.slice(1, Math.max(1, end))) {
+		// A top-level key starts a property; indented "- " lines belong to the list of the one before.
+		if (!/^(\s|- )/.test(line)) inBackup = line.startsWith("backup");
+		if (inBackup) properties.push(line);
+	}
+	const start = lines.indexOf("### Backups");
+	const stop = lines.indexOf(SECTION_END);
+	return [...properties, "", ...(start >= 0 && stop > start ? lines.slice(start, stop) : [])].join("\n").trim();
+}
+
+function indent(text: string): string {
+	return text.split("\n").map((line) => (line === "" ? line : `    ${line}`)).join("\n");
 }
 
 main().catch((error: unknown) => {

@@ -1,18 +1,14 @@
 /** The photo-archivist command line: the same engine as the plugin, over Node's file system. */
 import { parseArgs } from "node:util";
 import { describeError } from "../core/model/errors";
+import { backupCommand } from "./commands/backup-command";
 import { indexCommand } from "./commands/index-command";
 import { inspectCommand } from "./commands/inspect-command";
-import { UsageError } from "./vault";
+import { targetCommand } from "./commands/target-command";
+import { USAGE } from "./usage";
+import { UsageError } from "./usage-error";
 
-const USAGE = `Usage:
-  photo-archivist index <vault> [--json] [--config-dir DIR]
-  photo-archivist inspect <file>... [--json]
-
-index    Index the vault's photo folders (from the plugin's settings, or the defaults)
-         and write one note per photo. Exit status 0 even when some files failed;
-         they are listed with their reasons.
-inspect  Print the normalized metadata of each file, as the index reads it.`;
+const COMMON = { json: { type: "boolean", default: false }, "config-dir": { type: "string" } } as const;
 
 export async function main(argv: string[]): Promise<number> {
 	const [command, ...rest] = argv;
@@ -20,18 +16,34 @@ export async function main(argv: string[]): Promise<number> {
 		process.stdout.write(USAGE + "\n");
 		return command ? 0 : 2;
 	}
-	const { values, positionals } = parseArgs({
-		args: rest,
-		allowPositionals: true,
-		options: { json: { type: "boolean", default: false }, "config-dir": { type: "string" } },
-	});
+	if (rest.some((arg) => arg === "--password" || arg.startsWith("--password="))) {
+		throw new UsageError("a password is never taken on the command line (it would show in the process list and the shell's history): use --password-env VAR or --password-file FILE");
+	}
 	switch (command) {
-		case "index":
+		case "index": {
+			const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: COMMON });
 			if (positionals.length !== 1) throw new UsageError("index takes exactly one vault folder");
-			return indexCommand(positionals[0] as string, values.json ?? false, values["config-dir"]);
-		case "inspect":
+			return indexCommand(positionals[0] as string, values.json, values["config-dir"]);
+		}
+		case "inspect": {
+			const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: COMMON.json } });
 			if (positionals.length === 0) throw new UsageError("inspect takes one or more files");
-			return inspectCommand(positionals, values.json ?? false);
+			return inspectCommand(positionals, values.json);
+		}
+		case "target":
+			return targetCommand(rest);
+		case "backup": {
+			const options = { ...COMMON, target: { type: "string", multiple: true }, "no-index": { type: "boolean", default: false } } as const;
+			const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options });
+			if (positionals.length !== 1) throw new UsageError("backup takes exactly one vault folder");
+			return backupCommand({
+				vault: positionals[0] as string,
+				...(values.target ? { targets: values.target } : {}),
+				json: values.json,
+				index: !values["no-index"],
+				...(values["config-dir"] !== undefined ? { configDir: values["config-dir"] } : {}),
+			});
+		}
 		default:
 			throw new UsageError(`unknown command: ${command}`);
 	}

@@ -1,56 +1,60 @@
 /** Opens a vault folder for the CLI: its plugin settings (or the defaults) and an engine over Node's fs. */
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { NodeDataStore } from "../adapters/node/node-data-store";
 import { NodeFileStore } from "../adapters/node/node-file-store";
 import { NodeNoteStore } from "../adapters/node/node-note-store";
+import type { BackupSettings } from "../core/backup/backup-types";
 import { createPhotoEngine } from "../core/engine";
 import type { PhotoEngine } from "../core/engine-types";
 import { normalizeIndexSettings, type IndexSettings } from "../core/settings";
+import { testConnection } from "../core/targets/test-connection";
+import { backupSettingsOf } from "./backup-config";
+import { openCliTarget } from "./cli-open-target";
+import { readPluginData } from "./plugin-data-file";
+import { UsageError } from "./usage-error";
 
 export const PLUGIN_ID = "photo-archivist";
 
-export class UsageError extends Error {}
-
-export interface OpenVault {
+export interface VaultFolders {
 	root: string;
+	/** The plugin's data folder: data.json, the index, the backup manifests. */
 	dataFolder: string;
+}
+
+export interface OpenVault extends VaultFolders {
 	settings: IndexSettings;
+	backupSettings: BackupSettings;
 	engine: PhotoEngine;
 	files: NodeFileStore;
 }
 
-/** The plugin's data.json, or {} when the plugin was never configured in this vault. */
-async function readPluginData(dataFolder: string): Promise<Record<string, unknown>> {
-	let text: string;
-	try {
-		text = await readFile(join(dataFolder, "data.json"), "utf8");
-	} catch {
-		return {};
-	}
-	try {
-		return JSON.parse(text) as Record<string, unknown>;
-	} catch {
-		throw new UsageError(`the plugin settings in ${join(dataFolder, "data.json")} are not valid JSON`);
-	}
-}
-
-export async function openVault(path: string, configDir = ".obsidian"): Promise<OpenVault> {
+export async function vaultFolders(path: string, configDir = ".obsidian"): Promise<VaultFolders> {
 	const root = resolve(path);
 	const info = await stat(root).catch(() => null);
 	if (!info?.isDirectory()) throw new UsageError(`no such vault folder: ${root}`);
-	const dataFolder = join(root, configDir, "plugins", PLUGIN_ID);
-	const settings = normalizeIndexSettings((await readPluginData(dataFolder)).index);
-	const files = new NodeFileStore(root);
+	return { root, dataFolder: join(root, configDir, "plugins", PLUGIN_ID) };
+}
+
+export async function openVault(path: string, configDir?: string): Promise<OpenVault> {
+	const folders = await vaultFolders(path, configDir);
+	const data = await readPluginData(folders.dataFolder);
+	const settings = normalizeIndexSettings(data.index);
+	const backupSettings = backupSettingsOf(data);
+	const files = new NodeFileStore(folders.root);
 	const engine = createPhotoEngine(
 		{
 			files,
-			notes: new NodeNoteStore(root),
-			data: new NodeDataStore(dataFolder),
+			notes: new NodeNoteStore(folders.root),
+			data: new NodeDataStore(folders.dataFolder),
 			log: { warn: (m) => process.stderr.write(`warning: ${m}\n`), debug: () => {} },
+			openTarget: openCliTarget,
+			platform: "cli",
+			testConnection,
 		},
 		settings,
+		backupSettings,
 	);
 	await engine.load();
-	return { root, dataFolder, settings, engine, files };
+	return { ...folders, settings, backupSettings, engine, files };
 }

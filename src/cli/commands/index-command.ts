@@ -1,7 +1,8 @@
 /** `photo-archivist index <vault> [--json]`: index the vault's photo folders and write the notes. */
 import type { IndexSummary } from "../../core/engine-types";
+import { listenForInterrupt } from "../interrupt";
+import { indexProgressText, progressLine } from "../progress-line";
 import { openVault } from "../vault";
-import { progressLine } from "../progress-line";
 
 export function formatSummary(s: IndexSummary): string {
 	const lines = [
@@ -15,16 +16,17 @@ export function formatSummary(s: IndexSummary): string {
 export async function indexCommand(vaultPath: string, json: boolean, configDir?: string): Promise<number> {
 	const vault = await openVault(vaultPath, configDir);
 	const progress = progressLine();
-	const controller = new AbortController();
-	const onSignal = (): void => controller.abort();
-	process.once("SIGINT", onSignal);
+	const interrupt = listenForInterrupt();
 	try {
-		const summary = await vault.engine.indexAll({ onProgress: progress.update, signal: controller.signal });
+		const summary = await vault.engine.indexAll({
+			onProgress: (p) => progress.show(indexProgressText(p), p.done >= p.total),
+			signal: interrupt.signal,
+		});
 		progress.done();
 		process.stdout.write(json ? JSON.stringify(summary, null, 2) + "\n" : formatSummary(summary) + "\n");
 		if (!json) process.stdout.write(`Notes are in ${vault.root}/${vault.settings.notesFolder}\n`);
-		return summary.cancelled ? 130 : 0;
+		return summary.cancelled ? interrupt.exitCode : 0;
 	} finally {
-		process.off("SIGINT", onSignal);
+		interrupt.dispose();
 	}
 }

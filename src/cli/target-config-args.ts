@@ -1,0 +1,158 @@
+/** Turns the options of `target add` into a TargetConfig, with a specific message for every mistake. */
+import { constants } from "node:fs";
+import { access, stat } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
+import { defaultMedium, MAX_CONCURRENCY } from "../core/backup/backup-settings";
+import type { TargetConfig } from "../core/model/target-config";
+import { UsageError } from "./usage-error";
+
+export interface TargetAddOptions {
+	id?: string;
+	type?: string;
+	url?: string;
+	path?: string;
+	name?: string;
+	username?: string;
+	"password-env"?: string;
+	"password-file"?: string;
+	layout?: string;
+	medium?: string;
+	offsite?: boolean;
+	concurrency?: string;
+}
+
+export const TARGET_ADD_OPTIONS = {
+	id: { type: "string" },
+	type: { type: "string" },
+	url: { type: "string" },
+	path: { type: "string" },
+	name: { type: "string" },
+	username: { type: "string" },
+	"password-env": { type: "string" },
+	"password-file": { type: "string" },
+	layout: { type: "string" },
+	medium: { type: "string" },
+	offsite: { type: "boolean" },
+	concurrency: { type: "string" },
+} as const;
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const ENV_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The variable the CLI reads a target's password from when `target add` named no other source. */
+export function defaultPasswordEnv(id: string): string {
+	return `PHOTO_ARCHIVIST_PASSWORD_${id.toUpperCase().replace(/-/g, "_")}`;
+}
+
+export interface BuiltTarget {
+	target: TargetConfig;
+	/** Things worth knowing that are not errors (an unset variable, a password file others can read). */
+	warnings: string[];
+}
+
+export async function targetFromOptions(o: TargetAddOptions, vaultRoot: string): Promise<BuiltTarget> {
+	const warnings: string[] = [];
+	const id = required(o.id, "--id ID");
+	if (!ID_PATTERN.test(id)) throw new UsageError(`invalid target id "${id}": use lower-case letters, digits and "-" (for example "nas" or "ssd-1")`);
+	const kind = required(o.type, "--type webdav|folder");
+	if (kind !== "webdav" && kind !== "folder") throw new UsageError(`--type must be webdav or folder, not "${kind}"`);
+	const layout = o.layout ?? "mirror";
+	if (layout !== "mirror" && layout !== "date") throw new UsageError(`--layout must be mirror or date, not "${layout}"`);
+	const target: TargetConfig = {
+		id,
+		name: o.name?.trim() || id,
+		kind,
+		medium: o.medium?.trim() || defaultMedium(kind),
+		offsite: o.offsite ?? false,
+		layout,
+		enabled: true,
+	};
+	if (o.concurrency !== undefined) target.concurrency = concurrency(o.concurrency);
+	if (kind === "webdav") Object.assign(target, await webdavFields(o, id, warnings));
+	else target.path = await folderPath(o, vaultRoot, warnings);
+	return { target, warnings };
+}
+
+function required(value: string | undefined, option: string): string {
+	if (value === undefined || value.trim() === "") throw new UsageError(`target add needs ${option}`);
+	return value.trim();
+}
+
+function concurrency(text: string): number {
+	const n = Number(text);
+	if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) {
+		throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, not "${text}"`);
+	}
+	return n;
+}
+
+async function webdavFields(o: TargetAddOptions, id: string, warnings: string[]): Promise<Partial<TargetConfig>> {
+	if (o.path !== undefined) throw new UsageError("a webdav target takes --url, not --path");
+	const text = required(o.url, "--url URL for a webdav target");
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		throw new UsageError(`--url is not a URL: "${text}" (for example https://nas.local:5006/photos)`);
+	}
+	if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--url must start with http:// or https://, not ${url.protocol}//`);
+	if (url.username !== "" || url.password !== "") {
+		throw new UsageError("--url must not hold a user name or password (it is saved in data.json): use --username and --password-env or --password-file");
+	}
+	const fields: Partial<TargetConfig> = { url: url.href.replace(/\/+$/, "") };
+	if (o["password-env"] !== undefined && o["password-file"] !== undefined) {
+		throw new UsageError("give either --password-env or --password-file, not both");
+	}
+	const username = o.username?.trim();
+	if (!username) {
+		if (o["password-env"] !== undefined || o["password-file"] !== undefined) throw new UsageError("a password needs --username too");
+		return fields;
+	}
+	fields.username = username;
+	if (o["password-file"] !== undefined) fields.passwordFile = await passwordFile(o["password-file"], warnings);
+	else {
+		const variable = o["password-env"] ?? defaultPasswordEnv(id);
+		if (!ENV_PATTERN.test(variable)) throw new UsageError(`--password-env takes the name of an environment variable, not "${variable}"`);
+		fields.passwordEnv = variable;
+		if (!process.env[variable]) warnings.push(`the environment variable ${variable} is not set here: set it wherever the backup runs (cron, systemd)`);
+	}
+	if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+		warnings.push(`${url.host} is reached over plain http: the password travels unencrypted; prefer https`);
+	}
+	return fields;
+}
+
+async function passwordFile(given: string, warnings: string[]): Promise<string> {
+	const file = resolve(given);
+	try {
+		await access(file, constants.R_OK);
+	} catch {
+		throw new UsageError(`cannot read the password file ${file}`);
+	}
+	const info = await stat(file);
+	if (!info.isFile()) throw new UsageError(`the password file ${file} is not a file`);
+	// Like ssh with its keys: say so when other users of the machine can read the password.
+	if ((info.mode & 0o077) !== 0) warnings.push(`the password file ${file} can be read by other users: chmod 600 ${file}`);
+	return file;
+}
+
+async function folderPath(o: TargetAddOptions, vaultRoot: string, warnings: string[]): Promise<string> {
+	if (o.url !== undefined) throw new UsageError("a folder target takes --path, not --url");
+	if (o.username !== undefined || o["password-env"] !== undefined || o["password-file"] !== undefined) {
+		throw new UsageError("a folder target takes no user name or password");
+	}
+	const path = resolve(required(o.path, "--path DIR for a folder target"));
+	const inside = relative(vaultRoot, path);
+	if (inside === "" || (!inside.startsWith("..") && !isAbsolute(inside))) {
+		// The copies would be indexed as photos of the vault, and backed up again, on the next run.
+		throw new UsageError(`--path ${path} is inside the vault: choose a folder outside it (an external drive)`);
+	}
+	const info = await stat(path).catch(() => null);
+	if (info === null) warnings.push(`${path} does not exist yet (a drive not plugged in?); the backup needs it there`);
+	else if (!info.isDirectory()) throw new UsageError(`--path ${path} is not a folder`);
+	return path;
+}
+
+function isLoopback(host: string): boolean {
+	return host === "localhost" || host === "[::1]" || /^127\./.test(host);
+}
