@@ -4,6 +4,7 @@ import { createReadStream } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { ByteRange, FileEntry, FileStore } from "../../core/ports/file-store";
+import { readFully } from "../shared/read-fully";
 import { resolveInside } from "./vault-path";
 
 export class NodeFileStore implements FileStore {
@@ -50,14 +51,7 @@ export class NodeFileStore implements FileStore {
 			const size = (await handle.stat()).size;
 			const start = Math.min(range?.start ?? 0, size);
 			const end = Math.min(range?.end ?? size, size);
-			const buffer = new Uint8Array(Math.max(0, end - start));
-			let filled = 0;
-			while (filled < buffer.length) {
-				const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, start + filled);
-				if (bytesRead === 0) break;
-				filled += bytesRead;
-			}
-			return filled === buffer.length ? buffer : buffer.subarray(0, filled);
+			return await readFully(handle, start, end - start);
 		} finally {
 			await handle.close();
 		}

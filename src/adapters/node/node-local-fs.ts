@@ -2,6 +2,7 @@
 import { constants } from "node:fs";
 import { link, mkdir, open, readdir, rename, stat, statfs, unlink } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
+import { readFully } from "../shared/read-fully";
 import type { LocalEntry, LocalFs, LocalStat, LocalWriter } from "../../core/ports/local-fs";
 
 /** Codes of a file system that has no hard links (FAT, exFAT, some network shares). */
@@ -46,14 +47,7 @@ export function createNodeLocalFs(): LocalFs {
 		async read(path, start, end) {
 			const handle = await open(path, "r");
 			try {
-				const buffer = new Uint8Array(Math.max(0, end - start));
-				let filled = 0;
-				while (filled < buffer.length) {
-					const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, start + filled);
-					if (bytesRead === 0) break;
-					filled += bytesRead;
-				}
-				return filled === buffer.length ? buffer : buffer.subarray(0, filled);
+				return await readFully(handle, start, end - start);
 			} finally {
 				await handle.close();
 			}

@@ -1,6 +1,7 @@
 /** Fast file access for the desktop app only: ranged reads and streamed SHA-256 through Node, which mobile lacks. */
 import { FileSystemAdapter, Platform, type DataAdapter } from "obsidian";
 import type { ByteRange } from "../../core/ports/file-store";
+import { readFully } from "../shared/read-fully";
 
 /** What the Vault API cannot do without reading a whole file into memory. Paths are vault-relative. */
 export interface DesktopFs {
@@ -45,14 +46,7 @@ export function createDesktopFs(fs: NodeFs, crypto: NodeCrypto, fullPath: (path:
 				// Clipped first, so a generous range ("the first 64 kB") never allocates more than the file holds.
 				const size = (await handle.stat()).size;
 				const start = Math.min(range.start, size);
-				const buffer = new Uint8Array(Math.max(0, Math.min(range.end, size) - start));
-				let filled = 0;
-				while (filled < buffer.length) {
-					const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, start + filled);
-					if (bytesRead === 0) break;
-					filled += bytesRead;
-				}
-				return filled === buffer.length ? buffer : buffer.subarray(0, filled);
+				return await readFully(handle, start, Math.min(range.end, size) - start);
 			} finally {
 				await handle.close();
 			}
