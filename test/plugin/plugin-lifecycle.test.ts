@@ -44,6 +44,12 @@ describe("plugin lifecycle", () => {
 			"open-photo-note",
 			"cancel-indexing",
 			"show-index-report",
+			"backup-all",
+			"backup-current-photo",
+			"pause-backup",
+			"resume-backup",
+			"cancel-backup",
+			"test-backup-targets",
 		]);
 		expect(h.fake.settingTabs).toHaveLength(1);
 		expect(h.fake.statusBarItems).toHaveLength(1);

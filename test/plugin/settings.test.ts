@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { defaultBackupSettings } from "../../src/core/backup/backup-settings";
 import { DEFAULT_INDEX_SETTINGS } from "../../src/core/settings";
 import { parsePluginData, serializePluginData } from "../../src/plugin/settings/settings";
 import { FakeElement, findSetting, Setting, settingsIn, TextAreaComponent, TextComponent, ToggleComponent, type SettingTab } from "../fakes/obsidian";
@@ -8,24 +9,37 @@ import { makeJpeg } from "../../tools/exif-jpeg";
 import { DATA_JSON, notesUnder, openHarness, type Harness } from "./plugin-harness";
 
 describe("data.json", () => {
-	it("gives the defaults for a missing or unusable file", () => {
+	it("gives the defaults for a missing or unusable file, with the backup defaults of the platform", () => {
 		for (const raw of [null, undefined, "text", 42, []]) {
-			expect(parsePluginData(raw), JSON.stringify(raw)).toEqual({ index: DEFAULT_INDEX_SETTINGS });
+			expect(parsePluginData(raw), JSON.stringify(raw)).toEqual({ index: DEFAULT_INDEX_SETTINGS, backup: defaultBackupSettings("desktop") });
 		}
+		// Automatic backups are on at a computer and off on a phone until the user turns them on.
+		expect(parsePluginData(null).backup).toMatchObject({ targets: [], afterIndex: true, everyMinutes: 60 });
+		expect(parsePluginData(null, "android").backup).toMatchObject({ targets: [], afterIndex: false, everyMinutes: 0, mobileMaxFileBytes: 50_000_000 });
 	});
 
 	it("moves the index settings of the old flat layout under `index`", () => {
 		const data = parsePluginData({ photoFolders: ["Camera"], autoIndex: false });
 		expect(data.index.photoFolders).toEqual(["Camera"]);
 		expect(data.index.autoIndex).toBe(false);
-		expect(serializePluginData(data, { photoFolders: ["Camera"], autoIndex: false })).toEqual({ index: data.index });
+		expect(data.backup).toEqual(defaultBackupSettings("desktop"));
+		expect(serializePluginData(data, { photoFolders: ["Camera"], autoIndex: false })).toEqual({ index: data.index, backup: data.backup });
 	});
 
 	it("cleans bad values and keeps the sections a newer version wrote", () => {
-		const raw = { index: { photoFolders: ["/Camera/", 7], extensions: [".JPG"], notesFolder: "" }, backup: { targets: [] } };
+		const ssd = { id: "ssd", kind: "folder", path: "/Volumes/SSD" };
+		const raw = {
+			index: { photoFolders: ["/Camera/", 7], extensions: [".JPG"], notesFolder: "" },
+			backup: { targets: [ssd, { id: "Bad Id", kind: "folder" }, { ...ssd, name: "Twice" }], afterIndex: "yes", everyMinutes: -5, mobileMaxFileBytes: 0 },
+			albums: { shared: ["Trips"] },
+		};
 		const data = parsePluginData(raw);
 		expect(data.index).toMatchObject({ photoFolders: ["Camera"], extensions: ["jpg"], notesFolder: "Photo Notes" });
-		expect(serializePluginData(data, raw)).toEqual({ backup: { targets: [] }, index: data.index });
+		expect(data.backup).toEqual({
+			...defaultBackupSettings("desktop"),
+			targets: [{ id: "ssd", name: "ssd", kind: "folder", medium: "external-drive", offsite: false, layout: "mirror", enabled: true, path: "/Volumes/SSD" }],
+		});
+		expect(serializePluginData(data, raw)).toEqual({ albums: { shared: ["Trips"] }, backup: data.backup, index: data.index });
 	});
 });
 
@@ -44,20 +58,34 @@ describe("settings tab", () => {
 
 	const readData = (): unknown => JSON.parse(fs.readFileSync(path.join(h.root, DATA_JSON), "utf8"));
 
-	it("shows the index settings, in sentence case, under a heading without the word settings", async () => {
+	it("shows the index and backup settings, in sentence case, under headings without the word settings", async () => {
 		h = await openHarness();
 		await h.layoutReady();
 		const settings = settingsIn(tab().containerEl);
 
-		expect(settings.map((s) => s.name)).toEqual(["Photo index", "Photo folders", "Notes folder", "File types", "Exclusions", "Index automatically"]);
-		expect(settings.filter((s) => s.heading).map((s) => s.name)).toEqual(["Photo index"]);
+		expect(settings.map((s) => s.name)).toEqual([
+			"Photo index",
+			"Photo folders",
+			"Notes folder",
+			"File types",
+			"Exclusions",
+			"Index automatically",
+			"Backup targets",
+			"Add backup target",
+			"Backup",
+			"Back up new photos after indexing",
+			"Back up every N minutes",
+			"Largest file to back up on mobile (MB)",
+		]);
+		expect(settings.filter((s) => s.heading).map((s) => s.name)).toEqual(["Photo index", "Backup targets", "Backup"]);
 		for (const s of settings) expect(s.name).not.toMatch(/settings|Photo Archivist/i);
 		const folders = findSetting(tab().containerEl, "Photo folders").control(TextAreaComponent);
 		expect(folders.getValue()).toBe("Photos");
 	});
 
 	it("saves each change to data.json, with no secret in it", async () => {
-		h = await openHarness({ data: { index: { autoIndex: true }, backup: { targetSecret: "webdav-password" } } });
+		const nas = { id: "nas", name: "Home NAS", kind: "webdav", url: "https://nas.local/photos", username: "me", passwordSecret: "webdav-password" };
+		h = await openHarness({ data: { index: { autoIndex: true }, backup: { targets: [nas], afterIndex: false, everyMinutes: 0 } } });
 		h.app.secretStorage.setSecret("webdav-password", "hunter2");
 		await h.layoutReady();
 		const container = tab().containerEl;
@@ -70,7 +98,12 @@ describe("settings tab", () => {
 		await h.plugin.indexing.idle();
 
 		expect(readData()).toEqual({
-			backup: { targetSecret: "webdav-password" },
+			backup: {
+				targets: [{ ...nas, medium: "nas", offsite: false, layout: "mirror", enabled: true }],
+				afterIndex: false,
+				everyMinutes: 0,
+				mobileMaxFileBytes: 50_000_000,
+			},
 			index: {
 				photoFolders: ["Camera", "Phone/DCIM"],
 				notesFolder: "Library/Notes",

@@ -2,7 +2,7 @@
 import type { BackupService, BackupSummary, ConnectionReport } from "../../core/backup/backup-types";
 import { describeError } from "../../core/model/errors";
 import type { BackupFeedback, BackupProgressView } from "./backup-feedback";
-import { backupSummaryText, NO_TARGETS_TEXT, needsAttention } from "./backup-summary-text";
+import { attentionItems, NO_TARGETS_TEXT, needsAttention } from "./backup-summary-text";
 
 export interface BackupRunnerDeps {
 	/**
@@ -32,8 +32,8 @@ export class BackupRunner {
 	private pending: Pending | null = null;
 	private readonly inFlight = new Set<Promise<unknown>>();
 	private summary: BackupSummary | null = null;
-	/** What the last automatic run had to report, so a recurring run does not repeat it. */
-	private lastProblems = "";
+	/** The problems of the last automatic run (see attentionItems), so a recurring run does not repeat them. */
+	private lastProblems = new Set<string>();
 	private disposed = false;
 
 	constructor(private readonly deps: BackupRunnerDeps) {}
@@ -184,13 +184,14 @@ export class BackupRunner {
 			return;
 		}
 		if (!needsAttention(summary)) {
-			this.lastProblems = "";
+			this.lastProblems = new Set();
 			return;
 		}
 		this.summary = summary;
-		// The timer runs every N minutes: the same problem (a file too large for the phone) is told once.
-		const problems = backupSummaryText(summary);
-		if (problems !== this.lastProblems) this.deps.feedback.problems(summary);
+		// The timer runs every N minutes: the same problem (a file too large for the phone) is told once,
+		// and again only after a run without it; a run with a problem not seen last time speaks.
+		const problems = attentionItems(summary);
+		if ([...problems].some((p) => !this.lastProblems.has(p))) this.deps.feedback.problems(summary);
 		this.lastProblems = problems;
 	}
 

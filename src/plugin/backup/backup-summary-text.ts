@@ -11,6 +11,21 @@ export function needsAttention(summary: BackupSummary): boolean {
 	return summary.targets.some((t) => t.stopped !== undefined || t.failed.length > 0 || t.conflicts.length > 0);
 }
 
+/**
+ * What the run left to act on, one entry per problem (a stopped target, a failed photo, a conflict) with
+ * its reason and without counts. Parallel uploads fail in a different order each run, and the counts move
+ * as new photos land: neither makes a problem new.
+ */
+export function attentionItems(summary: BackupSummary): Set<string> {
+	const items = new Set<string>();
+	for (const t of summary.targets) {
+		if (t.stopped !== undefined) items.add(JSON.stringify([t.targetId, "stopped", t.stopped]));
+		for (const f of t.failed) items.add(JSON.stringify([t.targetId, "failed", f.path, f.reason]));
+		for (const c of t.conflicts) items.add(JSON.stringify([t.targetId, "conflict", c.path, c.remotePath]));
+	}
+	return items;
+}
+
 function countsText(result: TargetRunResult): string {
 	const parts = [`${plural(result.uploaded, "photo", "photos")} uploaded`];
 	if (result.bytes > 0) parts[0] += ` (${formatBytes(result.bytes)})`;
