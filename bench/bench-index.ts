@@ -9,10 +9,10 @@ import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { BenchUsageError, parseBenchOptions, USAGE, type BenchOptions } from "./bench-options";
 import { checkVariants } from "./check-variants";
-import { EXIFTOOL_MISSING, exiftoolVersion, flushWrites, timeExiftool, timeProcess } from "./external-runs";
+import { EXIFTOOL_MISSING, exiftoolVersion, flushWrites, timeExiftool, timeProcess, type ProcessRun } from "./external-runs";
 import { CHILD_FLAG, childMain, runIndexChild, type ChildResult } from "./index-child";
 import { CorpusMissingError, loadCorpus, makeVault, type MadeVault } from "./make-vault";
-import { formatReport, type BenchFigures } from "./report-table";
+import { formatReport, RESCAN_RUNS, type BenchFigures } from "./report-table";
 
 const REPO_ROOT = resolve(__dirname, "..");
 const CLI = join(__dirname, "cli.cjs");
@@ -31,6 +31,27 @@ function checkRun(label: string, run: ChildResult, expected: { indexed: number; 
 	if (run.failed.length > 3) step(`  ${label}: … ${run.failed.length - 3} more failures`);
 }
 
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function medianChild(runs: ChildResult[]): ChildResult {
+	const first = runs[0] as ChildResult;
+	return {
+		...first,
+		openMs: median(runs.map((r) => r.openMs)),
+		indexMs: median(runs.map((r) => r.indexMs)),
+		maxRssKb: Math.max(...runs.map((r) => r.maxRssKb)),
+	};
+}
+
+function medianProcess(runs: ProcessRun[]): ProcessRun {
+	const first = runs[0] as ProcessRun;
+	const rss = runs.map((r) => r.maxRssKb).filter((kb): kb is number => kb !== null);
+	return { ...first, wallMs: median(runs.map((r) => r.wallMs)), maxRssKb: rss.length > 0 ? Math.max(...rss) : null };
+}
+
 /** The timed part: ExifTool, then the cold index, the rescan in a new process, and the rescan by the CLI. */
 async function measure(options: BenchOptions, vault: string, made: MadeVault, withExiftool: boolean): Promise<BenchFigures> {
 	step(withExiftool ? "timing exiftool…" : EXIFTOOL_MISSING);
@@ -41,14 +62,22 @@ async function measure(options: BenchOptions, vault: string, made: MadeVault, wi
 	step("timing the cold index…");
 	const cold = await runIndexChild(vault, profile("cold-index"));
 	checkRun("cold index", cold, { indexed: made.files, unchanged: 0 });
-	step("timing the rescan…");
-	const rescan = await runIndexChild(vault, profile("rescan"));
-	checkRun("rescan", rescan, { indexed: 0, unchanged: cold.photos });
-	const cli = await timeProcess(process.execPath, [CLI, "index", vault, "--json"], true);
-	if (cli.exitCode !== 0) throw new Error(`the CLI rescan exited with ${cli.exitCode}: ${cli.stderr.trim().slice(0, 300)}`);
-	const cliSummary = JSON.parse(cli.stdout) as { indexed: number };
-	if (cliSummary.indexed !== 0) step(`  warning: the CLI rescan read ${cliSummary.indexed} files again`);
-	return { n: made.files, cold, rescan, cli, exiftool };
+	step(`timing the rescan (${RESCAN_RUNS} times in a new process, ${RESCAN_RUNS} times by the CLI)…`);
+	const rescans: ChildResult[] = [];
+	for (let i = 0; i < RESCAN_RUNS; i++) {
+		const rescan = await runIndexChild(vault, i === 0 ? profile("rescan") : []);
+		checkRun("rescan", rescan, { indexed: 0, unchanged: cold.photos });
+		rescans.push(rescan);
+	}
+	const clis: ProcessRun[] = [];
+	for (let i = 0; i < RESCAN_RUNS; i++) {
+		const cli = await timeProcess(process.execPath, [CLI, "index", vault, "--json"], true);
+		if (cli.exitCode !== 0) throw new Error(`the CLI rescan exited with ${cli.exitCode}: ${cli.stderr.trim().slice(0, 300)}`);
+		const summary = JSON.parse(cli.stdout) as { indexed: number };
+		if (summary.indexed !== 0) step(`  warning: the CLI rescan read ${summary.indexed} files again`);
+		clis.push(cli);
+	}
+	return { n: made.files, cold, rescan: medianChild(rescans), cli: medianProcess(clis), exiftool };
 }
 
 async function bench(options: BenchOptions, temp: string): Promise<void> {
