@@ -7,6 +7,8 @@ import type { ByteRange, FileEntry, FileStore } from "../../core/ports/file-stor
 import { readFully } from "../shared/read-fully";
 import { resolveInside } from "./vault-path";
 
+const HASH_CHUNK = 1 << 20;
+
 export class NodeFileStore implements FileStore {
 	constructor(private readonly root: string) {}
 
@@ -20,15 +22,12 @@ export class NodeFileStore implements FileStore {
 				if (isMissing(error)) return;
 				throw error;
 			}
-			for (const dirent of names) {
-				if (dirent.name.startsWith(".")) continue;
-				const path = relative === "" ? dirent.name : `${relative}/${dirent.name}`;
-				if (dirent.isDirectory()) await walk(path);
-				else if (dirent.isFile()) {
-					const entry = await this.stat(path);
-					if (entry) out.push(entry);
-				}
-			}
+			const visible = names.filter((d) => !d.name.startsWith("."));
+			const pathOf = (name: string): string => (relative === "" ? name : `${relative}/${name}`);
+			// A folder's files are stat'ed together: one at a time, a rescan of 10,000 photos is 10,000 round trips.
+			const entries = await Promise.all(visible.filter((d) => d.isFile()).map((d) => this.stat(pathOf(d.name))));
+			for (const entry of entries) if (entry) out.push(entry);
+			for (const dirent of visible) if (dirent.isDirectory()) await walk(pathOf(dirent.name));
 		};
 		await walk(folder);
 		return out;
@@ -59,8 +58,19 @@ export class NodeFileStore implements FileStore {
 
 	async sha256(path: string): Promise<string> {
 		const hash = createHash("sha256");
-		const stream = createReadStream(resolveInside(this.root, path), { highWaterMark: 1 << 20 });
-		for await (const chunk of stream) hash.update(chunk as Buffer);
+		const handle = await open(resolveInside(this.root, path), "r");
+		try {
+			// One buffer reused for the whole file: a stream allocates a fresh megabyte per chunk, and on a
+			// cold index of thousands of photos the garbage collector then takes a sixth of the time.
+			const buffer = new Uint8Array(HASH_CHUNK);
+			for (;;) {
+				const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+				if (bytesRead === 0) break;
+				hash.update(buffer.subarray(0, bytesRead));
+			}
+		} finally {
+			await handle.close();
+		}
 		return hash.digest("hex");
 	}
 
