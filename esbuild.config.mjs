@@ -19,8 +19,9 @@ const plugin = {
 	external: ["obsidian", "electron", "@codemirror/*", "@lezer/*", "node:fs", "node:fs/promises", "node:path"],
 	format: "cjs",
 	platform: "browser",
-	// The desktop fast path (src/adapters/obsidian/desktop-fs.ts) awaits import("fs"): lowered to require(),
-	// which Obsidian desktop resolves; never reached on mobile, where the guard keeps it from running.
+	// The desktop fast paths (src/adapters/obsidian/desktop-fs.ts, and desktop-http.ts for large uploads) await
+	// import("fs"), import("http")…: lowered to require(), which Obsidian desktop resolves; never reached on
+	// mobile, where the guard keeps them from running. Unresolved in a try, they need no entry in `external`.
 	supported: { "dynamic-import": false },
 	target: "es2021",
 	logLevel: "info",
@@ -32,7 +33,7 @@ const plugin = {
 
 const cli = {
 	banner: { js: "#!/usr/bin/env node\n" + banner },
-	entryPoints: { cli: "src/cli/main.ts", demo: "tools/demo.ts", "bench-index": "bench/bench-index.ts" },
+	entryPoints: { cli: "src/cli/main.ts", demo: "tools/demo.ts", "bench-index": "bench/bench-index.ts", "bench-backup": "bench/bench-backup.ts" },
 	bundle: true,
 	external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
 	format: "cjs",

@@ -1,10 +1,14 @@
 /**
  * Routes the webdav package's requests through Obsidian's requestUrl, which has no CORS limits and works
- * on mobile, where there is no Node and fetch is held to CORS. Installed by the plugin on load and removed
- * on unload, never at import time, so nothing outside the plugin's life is changed.
+ * on mobile, where there is no Node and fetch is held to CORS. The one exception is a StreamedBody (a large
+ * upload on desktop, see exact-body.ts), sent by the transport it carries, because requestUrl only takes a
+ * whole body. Installed by the plugin on load and removed on unload, never at import time, so nothing
+ * outside the plugin's life is changed.
  */
 import type { RequestUrlParam, RequestUrlResponse } from "obsidian";
 import { getPatcher } from "webdav";
+import { FetchLikeResponse } from "./fetch-like-response";
+import { StreamedBody } from "./streamed-body";
 
 export type RequestUrl = (request: RequestUrlParam) => Promise<RequestUrlResponse>;
 
@@ -39,6 +43,7 @@ export function installRequestUrlPatch(requestUrl: RequestUrl, patcher: RequestP
 async function sendThroughRequestUrl(requestUrl: RequestUrl, options: ClientRequest): Promise<FetchLikeResponse> {
 	const { signal } = options;
 	if (signal?.aborted) throw abortError();
+	if (options.data instanceof StreamedBody) return sendStreamed(options.data, options);
 	const headers: Record<string, string> = {};
 	let contentType: string | undefined;
 	for (const [name, value] of Object.entries(options.headers ?? {})) {
@@ -53,7 +58,14 @@ async function sendThroughRequestUrl(requestUrl: RequestUrl, options: ClientRequ
 	const body = requestBody(options.data);
 	if (body !== undefined) param.body = body;
 	const answer = await abortable(requestUrl(param), signal);
-	return new FetchLikeResponse(options.url, answer);
+	// Obsidian's types promise both; should one be missing, the client must still read an empty answer, not fail on it.
+	return new FetchLikeResponse(options.url, { status: answer.status, headers: answer.headers ?? {}, arrayBuffer: answer.arrayBuffer ?? new ArrayBuffer(0) });
+}
+
+/** The transport stops on the signal itself (unlike requestUrl), so no request is left sending after a cancel. */
+async function sendStreamed(data: StreamedBody, options: ClientRequest): Promise<FetchLikeResponse> {
+	const request = { url: options.url, method: options.method, headers: { ...options.headers }, body: data.body, signal: options.signal };
+	return new FetchLikeResponse(options.url, await data.transport(request));
 }
 
 /** A string, or an ArrayBuffer holding exactly the body (never the larger buffer behind a view). */
@@ -93,80 +105,3 @@ function abortError(): Error {
 	return error;
 }
 
-/** The parts of a fetch Response the webdav client reads. */
-class FetchLikeResponse {
-	readonly status: number;
-	readonly statusText: string;
-	readonly ok: boolean;
-	readonly headers: FetchLikeHeaders;
-
-	constructor(
-		readonly url: string,
-		private readonly answer: RequestUrlResponse,
-	) {
-		this.status = answer.status;
-		this.statusText = STATUS_TEXT[answer.status] ?? "";
-		this.ok = answer.status >= 200 && answer.status < 300;
-		this.headers = new FetchLikeHeaders(answer.headers ?? {});
-	}
-
-	arrayBuffer(): Promise<ArrayBuffer> {
-		return Promise.resolve(this.answer.arrayBuffer ?? new ArrayBuffer(0));
-	}
-
-	async text(): Promise<string> {
-		return new TextDecoder().decode(await this.arrayBuffer());
-	}
-
-	async json(): Promise<unknown> {
-		return JSON.parse(await this.text()) as unknown;
-	}
-}
-
-/** Header names compared without case, as HTTP wants; values kept as received (no ISO-8859-1 check to fail on). */
-class FetchLikeHeaders {
-	private readonly byName = new Map<string, string>();
-
-	constructor(headers: Record<string, string>) {
-		for (const [name, value] of Object.entries(headers)) this.byName.set(name.toLowerCase(), String(value));
-	}
-
-	get(name: string): string | null {
-		return this.byName.get(name.toLowerCase()) ?? null;
-	}
-
-	has(name: string): boolean {
-		return this.byName.has(name.toLowerCase());
-	}
-
-	forEach(callback: (value: string, key: string) => void): void {
-		for (const [name, value] of this.byName) callback(value, name);
-	}
-}
-
-/** requestUrl gives no reason phrase; the client only puts it in messages. */
-const STATUS_TEXT: Record<number, string> = {
-	200: "OK",
-	201: "Created",
-	204: "No Content",
-	206: "Partial Content",
-	207: "Multi-Status",
-	301: "Moved Permanently",
-	302: "Found",
-	304: "Not Modified",
-	400: "Bad Request",
-	401: "Unauthorized",
-	403: "Forbidden",
-	404: "Not Found",
-	405: "Method Not Allowed",
-	409: "Conflict",
-	412: "Precondition Failed",
-	416: "Range Not Satisfiable",
-	423: "Locked",
-	429: "Too Many Requests",
-	500: "Internal Server Error",
-	502: "Bad Gateway",
-	503: "Service Unavailable",
-	504: "Gateway Timeout",
-	507: "Insufficient Storage",
-};

@@ -1,5 +1,38 @@
-/** An upload body as one exact ArrayBuffer: what Obsidian's requestUrl sends (it takes no stream, and mobile has none). */
+/**
+ * Upload bodies as the plugin's transports take them: one exact ArrayBuffer for requestUrl (it takes no
+ * stream, and mobile has nothing else), or, for a large body on desktop, a StreamedBody that the request
+ * patch sends through Node's HTTP, read from disk as it goes, so a video of any size is never held whole.
+ */
+import { StreamedBody, type StreamingTransport } from "../../adapters/obsidian/streamed-body";
 import type { UploadBody } from "../../core/ports/target";
+import type { EncodeBody } from "../../core/targets/webdav-http";
+
+/** From this size on a body streams where it can: most photos stay on the one path of every other request; videos and the largest RAW files stream. */
+export const STREAM_FROM_BYTES = 32 * 1024 * 1024;
+
+export interface BodyStreaming {
+	/** Loads the streaming transport, once, when the first large body comes; null where there is none. */
+	load: () => Promise<StreamingTransport | null>;
+	/** Bodies at least this large stream (default STREAM_FROM_BYTES). */
+	fromBytes?: number;
+}
+
+/**
+ * The encoder of the plugin's targets. Without streaming (mobile), every body is an exact ArrayBuffer, as
+ * before; with it, so is every body below the threshold, because requestUrl remains the one path of
+ * everything else and a small body costs little memory.
+ */
+export function obsidianBodyEncoder(streaming: BodyStreaming | null): EncodeBody {
+	if (streaming === null) return exactArrayBuffer;
+	const fromBytes = streaming.fromBytes ?? STREAM_FROM_BYTES;
+	let transport: Promise<StreamingTransport | null> | undefined;
+	return async (body) => {
+		if (body.size < fromBytes) return exactArrayBuffer(body);
+		transport ??= streaming.load();
+		const send = await transport;
+		return send === null ? exactArrayBuffer(body) : new StreamedBody(body, send);
+	};
+}
 
 /**
  * Collects the body's stream into a buffer of exactly `body.size` bytes. A chunk is often a view into a

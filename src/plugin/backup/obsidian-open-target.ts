@@ -1,16 +1,28 @@
-/** Opens backup targets inside Obsidian: bodies as exact ArrayBuffers for requestUrl, passwords from the keychain, folders on desktop. */
-import type { SecretStorage } from "obsidian";
+/** Opens backup targets inside Obsidian: bodies for requestUrl (large ones streamed on desktop), passwords from the keychain, folders on desktop. */
+import { Platform, type SecretStorage } from "obsidian";
+import { loadDesktopHttp } from "../../adapters/obsidian/desktop-http";
+import type { StreamingTransport } from "../../adapters/obsidian/streamed-body";
 import type { OpenTarget } from "../../core/backup/backup-types";
 import type { TargetConfig } from "../../core/model/target-config";
 import { TargetError } from "../../core/model/target-error";
 import type { LocalFs } from "../../core/ports/local-fs";
 import { makeOpenTarget } from "../../core/targets/open-target";
-import { exactArrayBuffer } from "./exact-body";
+import type { WebdavModule } from "../../core/targets/webdav-target";
+import { obsidianBodyEncoder } from "./exact-body";
 
 export interface ObsidianTargetDeps {
 	secretStorage: Pick<SecretStorage, "getSecret">;
 	/** Loads the file system of folder targets; null where there is none (mobile). */
 	localFs: (() => Promise<LocalFs | null>) | null;
+	/**
+	 * Loads the transport that streams large upload bodies; null: every body goes to requestUrl whole.
+	 * Left out: Node's HTTP in the desktop app (loaded when the first large file is sent), none elsewhere.
+	 */
+	streaming?: (() => Promise<StreamingTransport | null>) | null;
+	/** Bodies at least this large stream (default 32 MB). */
+	streamFromBytes?: number;
+	/** Tests only: the webdav build to use (the plugin bundles its web build; Node resolves its Node build). */
+	webdav?: WebdavModule;
 }
 
 /** The password of a WebDAV target, read from Obsidian's secret storage each time the target opens (never kept). */
@@ -26,9 +38,11 @@ export function keychainPassword(secretStorage: Pick<SecretStorage, "getSecret">
 }
 
 export function obsidianOpenTarget(deps: ObsidianTargetDeps): OpenTarget {
+	const load = deps.streaming === undefined ? (Platform.isDesktopApp ? loadDesktopHttp : null) : deps.streaming;
 	return makeOpenTarget({
-		encodeBody: exactArrayBuffer,
+		encodeBody: obsidianBodyEncoder(load === null ? null : { load, fromBytes: deps.streamFromBytes }),
 		localFs: deps.localFs,
 		password: async (config) => keychainPassword(deps.secretStorage, config),
+		webdav: deps.webdav,
 	});
 }
