@@ -4,7 +4,10 @@ import { describeError } from "../core/model/errors";
 import { backupCommand } from "./commands/backup-command";
 import { indexCommand } from "./commands/index-command";
 import { inspectCommand } from "./commands/inspect-command";
+import { restoreCommand } from "./commands/restore-command";
+import { statusCommand } from "./commands/status-command";
 import { targetCommand } from "./commands/target-command";
+import { verifyCommand } from "./commands/verify-command";
 import { USAGE } from "./usage";
 import { UsageError } from "./usage-error";
 
@@ -41,6 +44,47 @@ export async function main(argv: string[]): Promise<number> {
 				...(values.target ? { targets: values.target } : {}),
 				json: values.json,
 				index: !values["no-index"],
+				...(values["config-dir"] !== undefined ? { configDir: values["config-dir"] } : {}),
+			});
+		}
+		case "restore": {
+			const options = {
+				...COMMON, target: { type: "string" }, missing: { type: "boolean", default: false }, all: { type: "boolean", default: false },
+				into: { type: "string" }, "include-offloaded": { type: "boolean", default: false },
+			} as const;
+			const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options });
+			if (positionals.length !== 1) throw new UsageError("restore takes exactly one vault folder");
+			if (values.missing && values.all) throw new UsageError("restore takes --missing or --all, not both");
+			if (values.into !== undefined && !values.all) throw new UsageError("--into goes with --all");
+			return restoreCommand({
+				vault: positionals[0] as string,
+				...(values.target !== undefined ? { target: values.target } : {}),
+				mode: values.all ? "all" : "missing",
+				...(values.into !== undefined ? { into: values.into } : {}),
+				includeOffloaded: values["include-offloaded"],
+				json: values.json,
+				...(values["config-dir"] !== undefined ? { configDir: values["config-dir"] } : {}),
+			});
+		}
+		case "status": {
+			const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: COMMON });
+			if (positionals.length !== 1) throw new UsageError("status takes exactly one vault folder");
+			return statusCommand({
+				vault: positionals[0] as string,
+				json: values.json,
+				...(values["config-dir"] !== undefined ? { configDir: values["config-dir"] } : {}),
+			});
+		}
+		case "verify": {
+			const options = { ...COMMON, target: { type: "string", multiple: true }, deep: { type: "boolean", default: false }, sample: { type: "string" } } as const;
+			const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options });
+			if (positionals.length !== 1) throw new UsageError("verify takes exactly one vault folder");
+			return verifyCommand({
+				vault: positionals[0] as string,
+				...(values.target ? { targets: values.target } : {}),
+				deep: values.deep,
+				...(values.sample !== undefined ? { sample: values.sample } : {}),
+				json: values.json,
 				...(values["config-dir"] !== undefined ? { configDir: values["config-dir"] } : {}),
 			});
 		}

@@ -3,9 +3,12 @@ import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { NodeDataStore } from "../adapters/node/node-data-store";
 import { NodeFileStore } from "../adapters/node/node-file-store";
+import { createNodeLocalFs } from "../adapters/node/node-local-fs";
 import { NodeNoteStore } from "../adapters/node/node-note-store";
 import type { BackupSettings } from "../core/backup/backup-types";
 import { createPhotoEngine } from "../core/engine";
+import { localFolderDestination } from "../core/restore/local-folder";
+import { localVaultTrash } from "../core/restore/local-trash";
 import type { PhotoEngine } from "../core/engine-types";
 import { normalizeIndexSettings, type IndexSettings } from "../core/settings";
 import { testConnection } from "../core/targets/test-connection";
@@ -51,6 +54,9 @@ export async function openVault(path: string, configDir?: string): Promise<OpenV
 			openTarget: openCliTarget,
 			platform: "cli",
 			testConnection,
+			// Restores write through a temporary file and a rename that never replaces; freed originals go to <vault>/.trash.
+			vaultWriter: localFolderDestination(createNodeLocalFs(), folders.root).writer,
+			trash: localVaultTrash(createNodeLocalFs(), folders.root),
 		},
 		settings,
 		backupSettings,

@@ -2,7 +2,10 @@
 import type { BackupService } from "./backup/backup-types";
 import type { PhotoMetadata } from "./model/photo-metadata";
 import type { PhotoRecord } from "./model/photo-record";
+import type { RestoreService } from "./restore/restore-types";
 import type { IndexSettings } from "./settings";
+import type { VerifyService } from "./verify/verify-types";
+import type { StatusService } from "./status/status-service";
 
 export type IndexPhase = "listing" | "reading" | "notes" | "saving";
 
@@ -55,6 +58,19 @@ export interface PhotoEngine {
 	 * created photos, every N minutes), and a run uploads only what the targets do not hold yet.
 	 */
 	readonly backup: BackupService;
+	/**
+	 * Checks the copies on the targets against their manifests: quick (listing, presence and size) or
+	 * thorough (re-hashing all copies, or a rotating share). Faults go into the manifests and notes, and
+	 * the photos concerned are uploaded again by the next backup run.
+	 */
+	readonly verify: VerifyService;
+	/** The 3-2-1 status of the library and each target's backups, for the status view and `photo-archivist status`. */
+	readonly status: StatusService;
+	/**
+	 * Restores originals from the targets' copies (missing ones into the vault, or a whole target into a
+	 * folder) and frees up space by moving originals with enough verified copies to the trash.
+	 */
+	readonly restore: RestoreService;
 	/** Loads the index from the data folder. Missing or corrupt index: starts empty (a warning is logged), never throws. */
 	load(): Promise<void>;
 	/** Scans every photo folder; reads only new and changed files; writes notes; saves the index. */

@@ -19,10 +19,16 @@ import type { PhotoRecord } from "./model/photo-record";
 import type { DataStore } from "./ports/data-store";
 import type { FileStore } from "./ports/file-store";
 import { SILENT_LOG, type Log } from "./ports/log";
+import type { FileWriter, Trash } from "./ports/file-writer";
 import type { NoteStore } from "./ports/note-store";
+import { markOffloaded } from "./restore/offload-record";
+import { createRestoreService } from "./restore/restore-service";
 import type { Target } from "./ports/target";
 import type { IndexSettings } from "./settings";
+import { createStatusService } from "./status/status-service";
+import { TargetStateStore } from "./status/target-state";
 import { testConnection } from "./targets/test-connection";
+import { createVerifyService } from "./verify/verify-service";
 import { SerialQueue } from "./util/serial-queue";
 
 export interface EngineDeps {
@@ -41,6 +47,10 @@ export interface EngineDeps {
 	platform?: BackupPlatform;
 	/** Checks a target for "Test connection"; default targets/test-connection.ts (tests pass their own). */
 	testConnection?: (target: Target, targetId: string) => Promise<ConnectionReport>;
+	/** Writes restored originals into the vault; without it, restoring into the vault reports it cannot. */
+	vaultWriter?: FileWriter;
+	/** Where "Free up space" moves originals (Obsidian's trash, the vault's .trash folder); without it, it cannot run. */
+	trash?: Trash;
 }
 
 export function createPhotoEngine(deps: EngineDeps, settings: IndexSettings, backupSettings?: BackupSettings): PhotoEngine {
@@ -85,6 +95,18 @@ export function createPhotoEngine(deps: EngineDeps, settings: IndexSettings, bac
 			return operation();
 		});
 
+	const status = createStatusService({
+		ledger,
+		states: new TargetStateStore({ data: deps.data, log }),
+		records: async () => {
+			await load();
+			return ctx.index.values();
+		},
+		openTarget: deps.openTarget,
+		now,
+		log,
+	});
+
 	const backup = createBackupService({
 		files: deps.files,
 		ledger,
@@ -101,12 +123,57 @@ export function createPhotoEngine(deps: EngineDeps, settings: IndexSettings, bac
 			await exclusive(() => indexPaths(ctx, [path]));
 			return ctx.index.get(path);
 		},
-		refreshNotes: (paths) => notes.refresh(paths),
+		refreshNotes: async (paths) => {
+			await notes.refresh(paths);
+			// A copy landed: the status view repaints while the run goes on.
+			status.changed();
+		},
+		runEnded: (summary) => status.backupEnded(summary),
+	});
+
+	const restore = createRestoreService({
+		files: deps.files,
+		vaultWriter: deps.vaultWriter,
+		trash: deps.trash,
+		ledger,
+		openTarget: deps.openTarget,
+		log,
+		now,
+		records: async () => {
+			await load();
+			return ctx.index.values();
+		},
+		current: (path) => ctx.index.get(path),
+		reindex: async (paths) => {
+			await exclusive(() => indexPaths(ctx, paths));
+		},
+		markOffloaded: (paths) => exclusive(() => markOffloaded(ctx, paths)),
+	});
+
+	const verify = createVerifyService({
+		ledger,
+		data: deps.data,
+		openTarget: deps.openTarget,
+		platform,
+		now,
+		log,
+		records: async () => {
+			await load();
+			return ctx.index.values();
+		},
+		refreshNotes: async (paths) => {
+			await notes.refresh(paths);
+			status.changed();
+		},
+		recordVerification: (targetId, verification) => status.recordVerification(targetId, verification),
 	});
 
 	return {
 		settings,
 		backup,
+		verify,
+		restore,
+		status,
 		load,
 		indexAll: (options?: IndexRunOptions): Promise<IndexSummary> => exclusive(() => indexEverything(ctx, options)),
 		reindex: (paths, options) => exclusive(() => indexPaths(ctx, paths, options)),

@@ -18,12 +18,18 @@ import { loadDesktopLocalFs } from "./backup/desktop-local-fs";
 import { obsidianOpenTarget } from "./backup/obsidian-open-target";
 import { indexCommands } from "./commands/index-commands";
 import { IndexService } from "./indexing/index-service";
+import { obsidianTrash } from "./restore/obsidian-trash";
+import { setUpRestore, type RestoreShell } from "./restore/restore-shell";
+import { obsidianVaultWriter } from "./restore/vault-writer";
 import { NoticeFeedback } from "./progress/notice-feedback";
 import { setUpStatusBarItem } from "./progress/progress-views";
 import { IndexReportModal } from "./progress/report-modal";
+import { freeSpaceSection } from "./settings/free-space-section";
 import { indexSection } from "./settings/index-section";
 import { SettingsStore } from "./settings/settings";
+import { setUpStatus, type StatusShell } from "./status/status-shell";
 import { PhotoArchivistSettingTab } from "./settings/settings-tab";
+import { setUpVerify, type VerifyShell } from "./verify/verify-shell";
 
 const CONSOLE_LOG: Log = {
 	warn: (message, detail) => (detail === undefined ? console.warn(message) : console.warn(message, detail)),
@@ -43,6 +49,14 @@ export default class PhotoArchivistPlugin extends Plugin {
 	indexing!: IndexService;
 	/** The backup runs, commands and automation; public so tests can wait for runs. */
 	backup!: BackupShell;
+	/** The restore and free-up-space commands; public so tests can wait for them. */
+	restore!: RestoreShell;
+	/** The verification commands; public so tests can wait for a run. */
+	verify!: VerifyShell;
+	/** The "Backup status" view and its command; public so tests can open it. */
+	status!: StatusShell;
+	/** Shortest time between two repaints of the status view while a backup runs; tests set it before load. */
+	statusRepaintMs = 1000;
 	/** Settles once the settings are loaded and the engine exists (after the layout is ready). */
 	ready!: Promise<void>;
 	/** Loads the file system of folder targets: Node's on desktop, none on mobile. Tests may replace it before the layout is ready. */
@@ -92,7 +106,27 @@ export default class PhotoArchivistPlugin extends Plugin {
 			registerInterval: (id) => this.registerInterval(id),
 			onSaveError,
 		});
-		this.tab = new PhotoArchivistSettingTab(app, this, [indexSection({ store: this.store, onSaveError }), ...this.backup.sections]);
+		this.restore = setUpRestore({
+			app,
+			indexing: this.indexing,
+			targets: () => this.store.current.backup.targets,
+			localFs: () => this.localFs?.() ?? Promise.resolve(null),
+			freeSpacePolicy: () => this.store.current.freeSpace,
+			addCommand: (command) => this.addCommand(command),
+		});
+		this.verify = setUpVerify({ app, indexing: this.indexing, addCommand: (command) => this.addCommand(command) });
+		this.status = setUpStatus({
+			app,
+			addCommand: (command) => this.addCommand(command),
+			addRibbonIcon: (icon, title, callback) => this.addRibbonIcon(icon, title, callback),
+			registerView: (type, creator) => this.registerView(type, creator),
+			throttleMs: this.statusRepaintMs,
+		});
+		this.tab = new PhotoArchivistSettingTab(app, this, [
+			indexSection({ store: this.store, onSaveError }),
+			...this.backup.sections,
+			freeSpaceSection({ store: this.store, onSaveError }),
+		]);
 		this.addSettingTab(this.tab);
 
 		this.ready = new Promise((resolve) => {
@@ -127,7 +161,7 @@ export default class PhotoArchivistPlugin extends Plugin {
 	private createEngine(settings: IndexSettings): PhotoEngine {
 		const { vault, fileManager } = this.app;
 		const dataFolder = normalizePath(this.manifest.dir ?? `${vault.configDir}/plugins/${this.manifest.id}`);
-		return createPhotoEngine(
+		const engine = createPhotoEngine(
 			{
 				files: new VaultFileStore({ vault }),
 				notes: new VaultNoteStore({ vault, fileManager }),
@@ -138,9 +172,13 @@ export default class PhotoArchivistPlugin extends Plugin {
 				openTarget: obsidianOpenTarget({ secretStorage: this.app.secretStorage, localFs: this.localFs }),
 				platform: backupPlatform(),
 				testConnection,
+				vaultWriter: obsidianVaultWriter(vault, this.localFs),
+				trash: obsidianTrash(this.app),
 			},
 			settings,
 			this.store.current.backup,
 		);
+		this.status.engineChanged(engine);
+		return engine;
 	}
 }

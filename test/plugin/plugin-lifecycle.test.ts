@@ -50,6 +50,15 @@ describe("plugin lifecycle", () => {
 			"resume-backup",
 			"cancel-backup",
 			"test-backup-targets",
+			"restore-missing",
+			"restore-current-photo",
+			"restore-all-into-folder",
+			"free-up-space",
+			"verify-backups",
+			"verify-backups-thoroughly",
+			"cancel-verification",
+			"show-last-verification-report",
+			"open-backup-status",
 		]);
 		expect(h.fake.settingTabs).toHaveLength(1);
 		expect(h.fake.statusBarItems).toHaveLength(1);

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { defaultBackupSettings } from "../../src/core/backup/backup-settings";
+import { DEFAULT_FREE_SPACE_POLICY } from "../../src/core/restore/restore-types";
 import { DEFAULT_INDEX_SETTINGS } from "../../src/core/settings";
 import { parsePluginData, serializePluginData } from "../../src/plugin/settings/settings";
 import { FakeElement, findSetting, Setting, settingsIn, TextAreaComponent, TextComponent, ToggleComponent, type SettingTab } from "../fakes/obsidian";
@@ -11,7 +12,11 @@ import { DATA_JSON, notesUnder, openHarness, type Harness } from "./plugin-harne
 describe("data.json", () => {
 	it("gives the defaults for a missing or unusable file, with the backup defaults of the platform", () => {
 		for (const raw of [null, undefined, "text", 42, []]) {
-			expect(parsePluginData(raw), JSON.stringify(raw)).toEqual({ index: DEFAULT_INDEX_SETTINGS, backup: defaultBackupSettings("desktop") });
+			expect(parsePluginData(raw), JSON.stringify(raw)).toEqual({
+				index: DEFAULT_INDEX_SETTINGS,
+				backup: defaultBackupSettings("desktop"),
+				freeSpace: { minCopies: 2, maxAgeDays: 30 },
+			});
 		}
 		// Automatic backups are on at a computer and off on a phone until the user turns them on.
 		expect(parsePluginData(null).backup).toMatchObject({ targets: [], afterIndex: true, everyMinutes: 60 });
@@ -23,7 +28,7 @@ describe("data.json", () => {
 		expect(data.index.photoFolders).toEqual(["Camera"]);
 		expect(data.index.autoIndex).toBe(false);
 		expect(data.backup).toEqual(defaultBackupSettings("desktop"));
-		expect(serializePluginData(data, { photoFolders: ["Camera"], autoIndex: false })).toEqual({ index: data.index, backup: data.backup });
+		expect(serializePluginData(data, { photoFolders: ["Camera"], autoIndex: false })).toEqual({ index: data.index, backup: data.backup, freeSpace: data.freeSpace });
 	});
 
 	it("cleans bad values and keeps the sections a newer version wrote", () => {
@@ -39,7 +44,23 @@ describe("data.json", () => {
 			...defaultBackupSettings("desktop"),
 			targets: [{ id: "ssd", name: "ssd", kind: "folder", medium: "external-drive", offsite: false, layout: "mirror", enabled: true, path: "/Volumes/SSD" }],
 		});
-		expect(serializePluginData(data, raw)).toEqual({ albums: { shared: ["Trips"] }, backup: data.backup, index: data.index });
+		expect(serializePluginData(data, raw)).toEqual({ albums: { shared: ["Trips"] }, backup: data.backup, index: data.index, freeSpace: DEFAULT_FREE_SPACE_POLICY });
+	});
+
+	it("keeps whole numbers of at least 1 for Free up space, and gives the default for anything else, each number on its own", () => {
+		expect(parsePluginData({ freeSpace: { minCopies: 1, maxAgeDays: 7 } }).freeSpace).toEqual({ minCopies: 1, maxAgeDays: 7 });
+		expect(parsePluginData({ freeSpace: { minCopies: 3 } }).freeSpace).toEqual({ minCopies: 3, maxAgeDays: 30 });
+		const bad: unknown[] = [0, -1, 1.5, "3", null, true, [2], Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60];
+		for (const value of bad) {
+			expect(parsePluginData({ freeSpace: { minCopies: value, maxAgeDays: 14 } }).freeSpace, String(value)).toEqual({ minCopies: 2, maxAgeDays: 14 });
+			expect(parsePluginData({ freeSpace: { minCopies: 3, maxAgeDays: value } }).freeSpace, String(value)).toEqual({ minCopies: 3, maxAgeDays: 30 });
+		}
+		for (const section of ["two", 2, [1, 7], null]) {
+			expect(parsePluginData({ freeSpace: section }).freeSpace, JSON.stringify(section)).toEqual({ minCopies: 2, maxAgeDays: 30 });
+		}
+		// Written back cleaned, so data.json never keeps a number the plugin ignores.
+		const raw = { freeSpace: { minCopies: 0, maxAgeDays: "forever" } };
+		expect(serializePluginData(parsePluginData(raw), raw).freeSpace).toEqual({ minCopies: 2, maxAgeDays: 30 });
 	});
 });
 
@@ -76,8 +97,11 @@ describe("settings tab", () => {
 			"Back up new photos after indexing",
 			"Back up every N minutes",
 			"Largest file to back up on mobile (MB)",
+			"Free up space",
+			"Copies needed before an original can go",
+			"Copies verified within (days)",
 		]);
-		expect(settings.filter((s) => s.heading).map((s) => s.name)).toEqual(["Photo index", "Backup targets", "Backup"]);
+		expect(settings.filter((s) => s.heading).map((s) => s.name)).toEqual(["Photo index", "Backup targets", "Backup", "Free up space"]);
 		for (const s of settings) expect(s.name).not.toMatch(/settings|Photo Archivist/i);
 		const folders = findSetting(tab().containerEl, "Photo folders").control(TextAreaComponent);
 		expect(folders.getValue()).toBe("Photos");
@@ -95,6 +119,13 @@ describe("settings tab", () => {
 		await findSetting(container, "File types").control(TextComponent).change("jpg, .HEIC  mov");
 		await findSetting(container, "Exclusions").control(TextAreaComponent).change("Camera/Private\n**/*.tmp.jpg");
 		await findSetting(container, "Index automatically").control(ToggleComponent).change(false);
+		const copies = findSetting(container, "Copies needed before an original can go").control(TextComponent);
+		const days = findSetting(container, "Copies verified within (days)").control(TextComponent);
+		expect([copies.getValue(), days.getValue()]).toEqual(["2", "30"]);
+		await copies.change("3");
+		// Half-typed or unusable numbers leave the saved one alone.
+		for (const text of ["", "0", "1.5", "-2", "x"]) await days.change(text);
+		await days.change(" 14 ");
 		await h.plugin.indexing.idle();
 
 		expect(readData()).toEqual({
@@ -111,11 +142,13 @@ describe("settings tab", () => {
 				exclusions: ["Camera/Private", "**/*.tmp.jpg"],
 				autoIndex: false,
 			},
+			freeSpace: { minCopies: 3, maxAgeDays: 14 },
 		});
 		expect(fs.readFileSync(path.join(h.root, DATA_JSON), "utf8")).not.toContain("hunter2");
 
 		// The tab drawn again shows what was saved.
 		expect(findSetting(tab().containerEl, "File types").control(TextComponent).getValue()).toBe("jpg, heic, mov");
+		expect(findSetting(tab().containerEl, "Copies verified within (days)").control(TextComponent).getValue()).toBe("14");
 	});
 
 	it("applies a change at once, without reloading the plugin", async () => {

@@ -8,8 +8,11 @@ import type { DataStore } from "../ports/data-store";
 import type { Log } from "../ports/log";
 import type { BackupRow } from "../notes/generated-section";
 import type { PhotoNoteOptions } from "../notes/photo-note";
+import type { TargetConfig } from "../model/target-config";
+import { photoSafety } from "../status/photo-safety";
 import type { BackupSettings } from "./backup-types";
 import { ManifestStore } from "./manifest-store";
+import { faultRow, isFaulty } from "../verify/copy-fault";
 
 export interface BackupLedgerDeps {
 	data: DataStore;
@@ -67,18 +70,30 @@ export class BackupLedger {
 	noteBackupInfo(record: PhotoRecord): PhotoNoteOptions {
 		const backups: BackupRow[] = [];
 		const holding: string[] = [];
+		const holders: TargetConfig[] = [];
 		let enabled = 0;
 		for (const config of this.deps.settings.targets) {
 			if (config.enabled) enabled++;
-			const copy = this.stores.get(config.id)?.manifest.holding(record.sha256)[0];
-			if (!copy) continue;
-			if (config.enabled) holding.push(config.name);
+			const manifest = this.stores.get(config.id)?.manifest;
+			const copy = manifest?.holding(record.sha256)[0];
+			if (!copy) {
+				// No sound copy there: show the faulty one, if a verification found one, so the note says what is wrong.
+				const faulty = manifest?.copies(record.sha256).find(isFaulty);
+				if (faulty) backups.push(faultRow(config.name, faulty));
+				continue;
+			}
+			if (config.enabled) {
+				holding.push(config.name);
+				holders.push(config);
+			}
 			const row: BackupRow = { target: config.name, status: "Backed up", remotePath: copy.remotePath, uploaded: copy.uploadedAt };
 			if (copy.verifiedAt !== undefined) row.verified = copy.verifiedAt;
 			backups.push(row);
 		}
 		// Without an enabled target the two properties stay out of the note: nothing is being backed up.
-		const backupStatus = enabled === 0 ? null : { count: `${holding.length}/${enabled}`, targets: holding };
+		const backupStatus = enabled === 0 ? null : {
+			count: `${holding.length}/${enabled}`, targets: holding, safety: photoSafety(holders, record.missingSince === undefined),
+		};
 		return { backups, backupStatus };
 	}
 }

@@ -36,6 +36,8 @@ export interface BackupServiceDeps {
 	/** Rewrites the notes of these photos with what the ledger now knows. */
 	refreshNotes: (paths: readonly string[]) => Promise<void>;
 	testConnection?: (target: Target, targetId: string) => Promise<ConnectionReport>;
+	/** A run ended (cancelled runs too): the status records each target's outcome as its last run. */
+	runEnded?: (summary: BackupSummary) => Promise<void>;
 }
 
 function selectTargets(targets: readonly TargetConfig[], ids: readonly string[] | undefined): TargetConfig[] {
@@ -113,7 +115,9 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
 				results.push(result);
 			}
 			progress.update(true);
-			return { targets: results, cancelled: signal.aborted };
+			const summary = { targets: results, cancelled: signal.aborted };
+			await deps.runEnded?.(summary);
+			return summary;
 		} finally {
 			unsubscribe();
 			// The next run starts unpaused, whatever this one ended in.

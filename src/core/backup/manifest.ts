@@ -5,6 +5,9 @@
  */
 import { parseJsonl, serializeJsonl } from "./jsonl-file";
 
+/** What a verification found wrong with a copy: gone, another size, or other bytes (see src/core/verify). */
+export type CopyFault = "missing" | "wrong-size" | "corrupt";
+
 export interface ManifestEntry {
 	/** Relative to the target's root, "/"-separated. */
 	remotePath: string;
@@ -17,6 +20,14 @@ export interface ManifestEntry {
 	verifiedAt?: string;
 	/** The vault path of the photo it was uploaded from, at the time. */
 	localPath: string;
+	/**
+	 * Set by a verification that found the copy bad. A faulty copy does not count as holding its content,
+	 * so the next backup uploads the photo again: at the same path when the copy is missing, beside it when
+	 * the file there is damaged (never over it).
+	 */
+	fault?: CopyFault;
+	/** ISO time the fault was found. */
+	faultAt?: string;
 }
 
 export class Manifest {
@@ -35,8 +46,13 @@ export class Manifest {
 		return this.byPath.get(remotePath);
 	}
 
-	/** Every copy of this content on the target (usually one), oldest first. */
+	/** Every sound copy of this content on the target (usually one), oldest first: faulty copies hold nothing. */
 	holding(sha256: string): readonly ManifestEntry[] {
+		return this.copies(sha256).filter((e) => e.fault === undefined);
+	}
+
+	/** Every copy of this content the manifest records, faulty ones included. */
+	copies(sha256: string): readonly ManifestEntry[] {
 		return this.bySha.get(sha256) ?? [];
 	}
 
@@ -64,7 +80,10 @@ const VERSION = 1;
 
 /** One positional array per entry: no repeated keys, so 100,000 entries stay small. */
 function encode(e: ManifestEntry): unknown[] {
-	return [e.remotePath, e.sha256, e.size, e.uploadedAt, e.localPath, e.etag ?? null, e.verifiedAt ?? null];
+	const row: unknown[] = [e.remotePath, e.sha256, e.size, e.uploadedAt, e.localPath, e.etag ?? null, e.verifiedAt ?? null];
+	// Only faulty entries grow a row, so a healthy manifest is written exactly as before faults existed.
+	if (e.fault !== undefined) row.push(e.fault, e.faultAt ?? null);
+	return row;
 }
 
 export function serializeManifest(entries: Iterable<ManifestEntry>, targetId: string): string {
@@ -80,7 +99,7 @@ export function parseManifest(text: string): ManifestEntry[] {
 		what: "backup manifest",
 		decode: (value, lineNo, fail) => {
 			if (!Array.isArray(value) || value.length < 5) return fail(`line ${lineNo} is not an entry`);
-			const [remotePath, sha256, size, uploadedAt, localPath, etag, verifiedAt] = value as unknown[];
+			const [remotePath, sha256, size, uploadedAt, localPath, etag, verifiedAt, fault, faultAt] = value as unknown[];
 			if (typeof remotePath !== "string" || typeof sha256 !== "string" || typeof size !== "number" ||
 				typeof uploadedAt !== "string" || typeof localPath !== "string") {
 				return fail(`line ${lineNo} has a field of the wrong type`);
@@ -88,6 +107,8 @@ export function parseManifest(text: string): ManifestEntry[] {
 			const entry: ManifestEntry = { remotePath, sha256, size, uploadedAt, localPath };
 			if (typeof etag === "string") entry.etag = etag;
 			if (typeof verifiedAt === "string") entry.verifiedAt = verifiedAt;
+			if (fault === "missing" || fault === "wrong-size" || fault === "corrupt") entry.fault = fault;
+			if (entry.fault !== undefined && typeof faultAt === "string") entry.faultAt = faultAt;
 			return entry;
 		},
 	}).rows;

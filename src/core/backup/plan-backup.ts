@@ -15,6 +15,9 @@
  * earlier decision) already holds with other content gives a new name — for a new version of the same
  * photo its short hash ("IMG_1.3fa9c2d1.JPG", so versions sort together and name their content), for a
  * different photo with the same name ("IMG_1 (2).JPG", the way file managers name copies).
+ *
+ * A copy a verification marked faulty (ManifestEntry.fault) does not hold its content: the photo is
+ * uploaded again, back at the same path when the copy was missing, under a new name beside a damaged one.
  */
 import type { PhotoRecord } from "../model/photo-record";
 import type { RemoteLayout, TargetConfig } from "../model/target-config";
@@ -54,7 +57,9 @@ export class RemoteNames {
 	constructor(private readonly manifest: Manifest) {}
 
 	isTaken(path: string): boolean {
-		return this.claimed.has(path) || this.manifest.at(path) !== undefined;
+		// A copy a verification found missing leaves its path free: the photo's re-upload goes back there.
+		const held = this.manifest.at(path);
+		return this.claimed.has(path) || (held !== undefined && held.fault !== "missing");
 	}
 
 	/** Claims the path `record` is uploaded to: its layout path when free, else the rule of the table above. */

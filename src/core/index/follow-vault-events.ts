@@ -15,6 +15,7 @@ export async function followRename(ctx: IndexContext, oldPath: string, newPath: 
 	const note = allocateNote(ctx, newPath);
 	const moved: PhotoRecord = { ...record, path: newPath, note };
 	delete moved.missingSince;
+	delete moved.offloadedAt;
 	ctx.index.put(moved);
 	if (note !== record.note && (await ctx.notes.read(record.note)) !== null) {
 		await ctx.notes.move(record.note, note);

@@ -26,7 +26,7 @@ interface Header {
 
 function encodeRecord(r: PhotoRecord): string {
 	const meta = META_FIELDS.map((f) => r.meta[f] ?? null);
-	return JSON.stringify([r.path, r.size, r.mtimeMs, r.sha256, r.note, r.missingSince ?? null, meta]);
+	return JSON.stringify([r.path, r.size, r.mtimeMs, r.sha256, r.note, r.missingSince ?? null, meta, r.offloadedAt ?? null]);
 }
 
 export function serializeIndex(records: Iterable<PhotoRecord>): string {
@@ -61,13 +61,14 @@ function decodeRecord(line: string, lineNo: number): PhotoRecord {
 		throw corrupt(`line ${lineNo} is not JSON`);
 	}
 	if (!Array.isArray(v) || v.length < 7) throw corrupt(`line ${lineNo} is not a record`);
-	const [path, size, mtimeMs, sha256, note, missingSince, meta] = v as unknown[];
+	const [path, size, mtimeMs, sha256, note, missingSince, meta, offloadedAt] = v as unknown[];
 	if (typeof path !== "string" || typeof size !== "number" || typeof mtimeMs !== "number" ||
 		typeof sha256 !== "string" || typeof note !== "string") {
 		throw corrupt(`line ${lineNo} has a field of the wrong type`);
 	}
 	const record: PhotoRecord = { path, size, mtimeMs, sha256, note, meta: decodeMeta(meta) };
 	if (typeof missingSince === "string") record.missingSince = missingSince;
+	if (typeof missingSince === "string" && typeof offloadedAt === "string") record.offloadedAt = offloadedAt;
 	return record;
 }
 

@@ -14,4 +14,9 @@ export interface PhotoRecord {
 	note: string;
 	/** Set when the original is gone from the vault; the record and its note are kept. ISO time it was found missing. */
 	missingSince?: string;
+	/**
+	 * Set with `missingSince` when the original was removed on purpose by "Free up space", because enough
+	 * verified copies exist: absent is expected, and restoring brings it back. ISO time it was removed.
+	 */
+	offloadedAt?: string;
 }

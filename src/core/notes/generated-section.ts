@@ -37,7 +37,11 @@ export interface SectionOptions {
 /** The whole section, begin and end markers included, without a trailing newline. */
 export function renderGeneratedSection(record: PhotoRecord, options: SectionOptions = {}): string {
 	const lines: string[] = [SECTION_BEGIN];
-	if (record.missingSince !== undefined) {
+	if (record.missingSince !== undefined && record.offloadedAt !== undefined) {
+		lines.push(`> [!info] Original offloaded on ${escapeMarkdown(formatIsoTime(record.offloadedAt, false))} to free up space`);
+		lines.push("> Its verified copies are listed under Backups below. Run \"Restore original of current photo\" to bring it back.");
+		lines.push("");
+	} else if (record.missingSince !== undefined) {
 		lines.push(`> [!warning] Original missing since ${escapeMarkdown(formatIsoTime(record.missingSince, false))}`);
 		lines.push("> The photo is no longer in the vault. This note is kept; restore the file from a backup to clear this.");
 		lines.push("");

@@ -6,11 +6,15 @@ import type { PhotoRecord } from "../model/photo-record";
 import type { Properties } from "../ports/note-store";
 import { finite, formatExposure } from "./format-values";
 import { photoLink } from "./photo-link";
+import type { PhotoSafety } from "../status/photo-safety";
 
 export const PHOTO_PROPERTY = {
 	/** Link to the original: a wikilink, or a Markdown link for paths a wikilink cannot hold (see photo-link.ts). */
 	photo: "photo",
-	/** "missing" while the original is gone from the vault; absent otherwise. */
+	/**
+	 * "missing" while the original is gone from the vault; "offloaded" when "Free up space" removed it because
+	 * verified copies exist (the note's Backups part says where); absent otherwise.
+	 */
 	original: "original",
 	/** ISO 8601, the camera's wall-clock time with its UTC offset when the file records one. */
 	taken: "taken",
@@ -48,6 +52,20 @@ export const PHOTO_PROPERTY = {
 	backup: "backup",
 	/** Names of the enabled backup targets holding a copy, in the order of the settings. Absent with `backup`. */
 	backupTargets: "backup_targets",
+	/**
+	 * The 3-2-1 rule, written with `backup` and absent with it. `copies`: a number, copies of this exact
+	 * content counting the vault's original while it is present (a photo on two targets has 3).
+	 */
+	copies: "copies",
+	/** The distinct media holding a copy, a list: "device" (the vault's own copy), then the targets' media ("nas", "cloud"). */
+	media: "media",
+	/** true when an offsite target holds a copy, else false. */
+	offsite: "offsite",
+	/**
+	 * true when the photo meets the 3-2-1 rule (at least 3 copies, on at least 2 media, at least one offsite),
+	 * else false. A query for `321` not true lists the photos at risk.
+	 */
+	meets321: "321",
 	/** The user's: created empty, never changed by a re-index. */
 	tags: "tags",
 	/** The user's: created empty, never changed by a re-index. */
@@ -58,6 +76,8 @@ export type PhotoPropertyName = (typeof PHOTO_PROPERTY)[keyof typeof PHOTO_PROPE
 
 /** Value of `original` while the photo is gone. */
 export const ORIGINAL_MISSING = "missing";
+/** Value of `original` once "Free up space" removed it on purpose; restoring clears it. */
+export const ORIGINAL_OFFLOADED = "offloaded";
 
 /** Properties the index owns, in the order a new note lists them. */
 export const MANAGED_PROPERTIES: readonly PhotoPropertyName[] = [
@@ -67,6 +87,7 @@ export const MANAGED_PROPERTIES: readonly PhotoPropertyName[] = [
 	PHOTO_PROPERTY.width, PHOTO_PROPERTY.height, PHOTO_PROPERTY.duration,
 	PHOTO_PROPERTY.location, PHOTO_PROPERTY.altitude, PHOTO_PROPERTY.size, PHOTO_PROPERTY.sha256,
 	PHOTO_PROPERTY.backup, PHOTO_PROPERTY.backupTargets,
+	PHOTO_PROPERTY.copies, PHOTO_PROPERTY.media, PHOTO_PROPERTY.offsite, PHOTO_PROPERTY.meets321,
 ];
 
 /** Properties that belong to the user once the note exists. */
@@ -78,9 +99,11 @@ export interface BackupStatus {
 	count: string;
 	/** Names of the enabled targets holding a copy. */
 	targets: string[];
+	/** The 3-2-1 facts (`copies`, `media`, `offsite`, `321`); absent leaves those properties out. */
+	safety?: PhotoSafety;
 }
 
-type Value = string | number | number[] | string[] | null;
+type Value = string | number | boolean | number[] | string[] | null;
 
 function text(value: string | null): string | null {
 	return value === null || value.trim() === "" ? null : value;
@@ -94,7 +117,7 @@ export function managedValues(record: PhotoRecord, backup: BackupStatus | null =
 	const duration = finite(m.duration);
 	return {
 		[PHOTO_PROPERTY.photo]: photoLink(record.path),
-		[PHOTO_PROPERTY.original]: record.missingSince === undefined ? null : ORIGINAL_MISSING,
+		[PHOTO_PROPERTY.original]: record.missingSince === undefined ? null : record.offloadedAt !== undefined ? ORIGINAL_OFFLOADED : ORIGINAL_MISSING,
 		[PHOTO_PROPERTY.taken]: text(m.taken),
 		[PHOTO_PROPERTY.make]: text(m.make),
 		[PHOTO_PROPERTY.model]: text(m.model),
@@ -112,6 +135,10 @@ export function managedValues(record: PhotoRecord, backup: BackupStatus | null =
 		[PHOTO_PROPERTY.sha256]: record.sha256,
 		[PHOTO_PROPERTY.backup]: backup?.count ?? null,
 		[PHOTO_PROPERTY.backupTargets]: backup === null ? null : [...backup.targets],
+		[PHOTO_PROPERTY.copies]: backup?.safety?.copies ?? null,
+		[PHOTO_PROPERTY.media]: backup?.safety ? [...backup.safety.media] : null,
+		[PHOTO_PROPERTY.offsite]: backup?.safety?.offsite ?? null,
+		[PHOTO_PROPERTY.meets321]: backup?.safety?.meets321 ?? null,
 	};
 }
 

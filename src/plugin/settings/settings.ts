@@ -2,6 +2,8 @@
 import { normalizeBackupSettings, type BackupPlatform } from "../../core/backup/backup-settings";
 import type { BackupSettings } from "../../core/backup/backup-types";
 import { describeError } from "../../core/model/errors";
+import { normalizeFreeSpacePolicy } from "../../core/restore/free-space-rule";
+import { DEFAULT_FREE_SPACE_POLICY, type FreeSpacePolicy } from "../../core/restore/restore-types";
 import { DEFAULT_INDEX_SETTINGS, normalizeIndexSettings, type IndexSettings } from "../../core/settings";
 
 /**
@@ -11,12 +13,24 @@ import { DEFAULT_INDEX_SETTINGS, normalizeIndexSettings, type IndexSettings } fr
 export interface PluginData {
 	index: IndexSettings;
 	backup: BackupSettings;
+	/** "Free up space": how many targets must hold a copy verified by hash, and within how many days. */
+	freeSpace: FreeSpacePolicy;
 }
 
 const INDEX_KEYS: readonly string[] = Object.keys(DEFAULT_INDEX_SETTINGS);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The free-up-space section: each number a whole number ≥ 1, the default otherwise. Stricter than the core's
+ * rule, which takes 0 days: verified "within 0 days" would keep every original, which nobody means.
+ */
+export function parseFreeSpacePolicy(raw: unknown): FreeSpacePolicy {
+	const source = isRecord(raw) ? raw : {};
+	const atLeastOne = (value: unknown): number | undefined => (typeof value === "number" && Number.isSafeInteger(value) && value >= 1 ? value : undefined);
+	return normalizeFreeSpacePolicy({ minCopies: atLeastOne(source.minCopies), maxAgeDays: atLeastOne(source.maxAgeDays) }, DEFAULT_FREE_SPACE_POLICY);
 }
 
 /**
@@ -27,10 +41,11 @@ export function parsePluginData(raw: unknown, platform: BackupPlatform = "deskto
 	const backup = normalizeBackupSettings(isRecord(raw) ? raw.backup : undefined, platform, (problem) => {
 		console.warn(`Photo backup settings: ${problem}`);
 	});
-	if (!isRecord(raw)) return { index: normalizeIndexSettings({}), backup };
-	if (isRecord(raw.index)) return { index: normalizeIndexSettings(raw.index), backup };
+	if (!isRecord(raw)) return { index: normalizeIndexSettings({}), backup, freeSpace: parseFreeSpacePolicy(undefined) };
+	const freeSpace = parseFreeSpacePolicy(raw.freeSpace);
+	if (isRecord(raw.index)) return { index: normalizeIndexSettings(raw.index), backup, freeSpace };
 	const legacy = INDEX_KEYS.some((key) => key in raw);
-	return { index: normalizeIndexSettings(legacy ? raw : {}), backup };
+	return { index: normalizeIndexSettings(legacy ? raw : {}), backup, freeSpace };
 }
 
 /**
@@ -44,7 +59,7 @@ export function serializePluginData(data: PluginData, previous: unknown): Record
 			if (!INDEX_KEYS.includes(key)) kept[key] = value;
 		}
 	}
-	return { ...kept, index: data.index, backup: data.backup };
+	return { ...kept, index: data.index, backup: data.backup, freeSpace: data.freeSpace };
 }
 
 export interface SettingsIo {
@@ -109,6 +124,12 @@ export class SettingsStore {
 		const backup = normalizeBackupSettings({ ...this.data.backup, ...patch }, this.platform, (p) => problems.push(p));
 		if (problems.length > 0) throw new Error(problems.join("; "));
 		await this.save({ ...this.data, backup });
+	}
+
+	/** The same for "Free up space"; a number that is not a whole number ≥ 1 gives the default. */
+	async updateFreeSpace(patch: Partial<FreeSpacePolicy>): Promise<void> {
+		await this.load();
+		await this.save({ ...this.data, freeSpace: parseFreeSpacePolicy({ ...this.data.freeSpace, ...patch }) });
 	}
 
 	private async save(data: PluginData): Promise<void> {

@@ -36,7 +36,9 @@ describe("BackupLedger.noteBackupInfo", () => {
 			},
 		);
 		const info = l.noteBackupInfo(photoRecord());
-		expect(info.backupStatus).toEqual({ count: "1/3", targets: ["Home NAS"] });
+		expect(info.backupStatus).toEqual({
+			count: "1/3", targets: ["Home NAS"], safety: { copies: 2, media: ["device", "nas"], offsite: false, meets321: false },
+		});
 		expect(info.backups).toEqual([
 			{ target: "Home NAS", status: "Backed up", remotePath: "2024/07/IMG_0001.HEIC", uploaded: "2024-07-02T23:30:00.000Z", verified: "2024-08-01T06:00:00.000Z" },
 			{ target: "Old SSD", status: "Backed up", remotePath: "Photos/old.heic", uploaded: "2024-07-02T23:30:00.000Z" },
@@ -52,7 +54,9 @@ describe("BackupLedger.noteBackupInfo", () => {
 	it("leaves the properties out while no target is enabled, and shows 0/n before the first copy", async () => {
 		expect((await ledger([], {})).noteBackupInfo(photoRecord())).toEqual({ backups: [], backupStatus: null });
 		expect((await ledger([target("nas", "NAS", false)], {})).noteBackupInfo(photoRecord()).backupStatus).toBeNull();
-		expect((await ledger([target("nas", "NAS"), target("b", "B")], {})).noteBackupInfo(photoRecord()).backupStatus).toEqual({ count: "0/2", targets: [] });
+		expect((await ledger([target("nas", "NAS"), target("b", "B")], {})).noteBackupInfo(photoRecord()).backupStatus).toEqual({
+			count: "0/2", targets: [], safety: { copies: 1, media: ["device"], offsite: false, meets321: false },
+		});
 	});
 
 	it("starts a target with a damaged manifest empty, and says it must be seeded from the target", async () => {

@@ -19,6 +19,7 @@ export { debounce, Platform, requireApiVersion, setApiVersion, setPlatform } fro
 export { httpRequestUrl, requestUrl, setRequestUrl, type RecordedRequest, type RequestUrlHandler } from "./ui-request";
 export * from "./ui-settings";
 export { SecretStorage, Workspace, WorkspaceLeaf } from "./ui-workspace";
+import type { WorkspaceLeaf as FakeLeaf } from "./ui-workspace";
 
 interface Emitter {
 	offref(ref: EventRef): void;
@@ -127,6 +128,16 @@ export class Plugin extends Component implements Pick<RealPlugin, "addCommand" |
 		return item;
 	}
 
+	/** Like Obsidian, the plugin's views are closed when it unloads. */
+	registerView(type: string, creator: (leaf: FakeLeaf) => ItemView): void {
+		const workspace = (this.app as unknown as FakeApp).workspace;
+		workspace.viewCreators.set(type, creator);
+		this.register(() => {
+			workspace.viewCreators.delete(type);
+			for (const leaf of workspace.getLeavesOfType(type)) void leaf.detach();
+		});
+	}
+
 	addRibbonIcon(icon: string, title: string, callback: () => unknown): FakeElement {
 		const item = new FakeElement("div");
 		item.setAttr("aria-label", title);
@@ -214,6 +225,43 @@ export class Notice implements Pick<RealNotice, "hide"> {
 
 export function clearNotices(): void {
 	Notice.shown.length = 0;
+}
+
+/** A view in a leaf: opened by setViewState, closed by detach or the plugin's unload. */
+export abstract class ItemView extends Component {
+	readonly containerEl = new FakeElement("div");
+	readonly contentEl = this.containerEl.createDiv({ cls: "view-content" });
+	icon = "";
+	navigation = false;
+
+	constructor(public leaf: FakeLeaf) {
+		super();
+	}
+
+	abstract getViewType(): string;
+	abstract getDisplayText(): string;
+
+	getIcon(): string {
+		return this.icon;
+	}
+
+	async open(): Promise<void> {
+		this.load();
+		await this.onOpen();
+	}
+
+	async close(): Promise<void> {
+		await this.onClose();
+		this.unload();
+	}
+
+	protected onOpen(): Promise<void> {
+		return Promise.resolve();
+	}
+
+	protected onClose(): Promise<void> {
+		return Promise.resolve();
+	}
 }
 
 export class Modal {
