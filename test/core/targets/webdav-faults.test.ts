@@ -45,8 +45,11 @@ describe.each(SERVER_KINDS)("faults on $name", (kind) => {
 			const sent: number[] = [];
 			await target.put("p/photo.jpg", body, { onBytes: (n) => sent.push(n) });
 			expect(await diskSha256(join(dir, "p", "photo.jpg"))).toBe(await streamSha256(body));
-			expect(proxy?.count("PUT")).toBe(2);
-			expect(slept).toHaveLength(1);
+			// Usually two PUTs; on a loaded machine rclone may also refuse the second one while it still
+			// cleans up after the dropped one, which is retried like any transient fault: one wait per retry.
+			const puts = proxy?.count("PUT") ?? 0;
+			expect(puts).toBeGreaterThanOrEqual(2);
+			expect(slept).toHaveLength(puts - 1);
 			// Progress counts each byte once, though some were sent twice.
 			expect(sent.reduce((a, b) => a + b, 0)).toBe(body.size);
 			expect(await filesUnder(dir)).toEqual(["p", "p/photo.jpg"]);
