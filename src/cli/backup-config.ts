@@ -3,6 +3,7 @@ import { normalizeBackupSettings } from "../core/backup/backup-settings";
 import type { BackupSettings } from "../core/backup/backup-types";
 import type { TargetConfig } from "../core/model/target-config";
 import { isRecord, type PluginDataObject } from "./plugin-data-file";
+import { UsageError } from "./usage-error";
 import { defaultPasswordEnv } from "./target-config-args";
 
 /** The normalized settings; a target that cannot be used (bad id, unknown kind) is left out with a warning. */
@@ -33,4 +34,13 @@ export function passwordSource(target: TargetConfig): string {
 
 export function unknownTarget(id: string, known: string[]): string {
 	return `no target with id "${id}"${known.length > 0 ? ` (targets: ${known.join(", ")})` : " (this vault has no backup targets)"}`;
+}
+
+/** Before a run that talks to targets (backup, verify): the named ones exist, or some target is enabled. */
+export function checkTargetSelection(vaultRoot: string, known: readonly TargetConfig[], named: readonly string[] | undefined): void {
+	if (known.length === 0) throw new UsageError(`this vault has no backup targets: add one with \`photo-archivist target add ${vaultRoot} ...\``);
+	for (const id of named ?? []) {
+		if (!known.some((t) => t.id === id)) throw new UsageError(unknownTarget(id, known.map((t) => t.id)));
+	}
+	if (named === undefined && !known.some((t) => t.enabled)) throw new UsageError("every backup target is disabled: name one with --target ID");
 }

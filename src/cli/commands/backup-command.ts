@@ -1,9 +1,8 @@
 /** `photo-archivist backup <vault>`: bring the index up to date, then back the originals up to the targets. */
 import type { IndexSummary } from "../../core/engine-types";
-import { passwordSource, unknownTarget } from "../backup-config";
+import { checkTargetSelection, passwordSource } from "../backup-config";
 import { listenForInterrupt } from "../interrupt";
 import { backupProgressText, indexProgressText, progressLine } from "../progress-line";
-import { UsageError } from "../usage-error";
 import { openVault } from "../vault";
 import { formatSummary } from "./index-command";
 import { backupExitCode, backupJson, formatBackupSummary } from "./backup-report";
@@ -20,12 +19,7 @@ export interface BackupCommandOptions {
 
 export async function backupCommand(o: BackupCommandOptions): Promise<number> {
 	const vault = await openVault(o.vault, o.configDir);
-	const known = vault.backupSettings.targets;
-	if (known.length === 0) throw new UsageError(`this vault has no backup targets: add one with \`photo-archivist target add ${vault.root} ...\``);
-	for (const id of o.targets ?? []) {
-		if (!known.some((t) => t.id === id)) throw new UsageError(unknownTarget(id, known.map((t) => t.id)));
-	}
-	if (o.targets === undefined && !known.some((t) => t.enabled)) throw new UsageError("every backup target is disabled: name one with --target ID");
+	checkTargetSelection(vault.root, vault.backupSettings.targets, o.targets);
 	const progress = progressLine();
 	const interrupt = listenForInterrupt();
 	try {
@@ -49,7 +43,7 @@ export async function backupCommand(o: BackupCommandOptions): Promise<number> {
 		});
 		progress.done();
 		const credentials = (id: string): string | null => {
-			const target = known.find((t) => t.id === id);
+			const target = vault.backupSettings.targets.find((t) => t.id === id);
 			return target?.username ? `user ${target.username}, password from ${passwordSource(target)}` : null;
 		};
 		process.stdout.write((o.json ? JSON.stringify(backupJson(summary, index), null, 2) : formatBackupSummary(summary, credentials)) + "\n");

@@ -1,7 +1,7 @@
 /** `photo-archivist verify <vault>`: check the copies on the targets (quick, or thorough with --deep / --sample). */
 import type { VerifyProgress } from "../../core/verify/verify-types";
 import { samplePercentProblem } from "../../core/verify/sample-rotation";
-import { unknownTarget } from "../backup-config";
+import { checkTargetSelection } from "../backup-config";
 import { formatBytes } from "../format-units";
 import { listenForInterrupt } from "../interrupt";
 import { progressLine } from "../progress-line";
@@ -35,12 +35,7 @@ function progressText(p: VerifyProgress): string {
 export async function verifyCommand(o: VerifyCommandOptions): Promise<number> {
 	const samplePercent = o.sample === undefined ? undefined : parseSample(o.sample);
 	const vault = await openVault(o.vault, o.configDir);
-	const known = vault.backupSettings.targets;
-	if (known.length === 0) throw new UsageError(`this vault has no backup targets: add one with \`photo-archivist target add ${vault.root} ...\``);
-	for (const id of o.targets ?? []) {
-		if (!known.some((t) => t.id === id)) throw new UsageError(unknownTarget(id, known.map((t) => t.id)));
-	}
-	if (o.targets === undefined && !known.some((t) => t.enabled)) throw new UsageError("every backup target is disabled: name one with --target ID");
+	checkTargetSelection(vault.root, vault.backupSettings.targets, o.targets);
 	const progress = progressLine();
 	const interrupt = listenForInterrupt();
 	try {

@@ -3,16 +3,15 @@
  * resume and cancel. A run keeps no state of its own between runs: an interrupted one (Obsidian closed,
  * the process killed) is simply planned again from the index and the manifests, and goes on from there.
  */
-import { describeError, PhotoArchivistError } from "../model/errors";
+import { describeError } from "../model/errors";
 import type { PhotoRecord } from "../model/photo-record";
-import type { TargetConfig } from "../model/target-config";
 import type { FileStore } from "../ports/file-store";
 import type { Log } from "../ports/log";
 import type { Target } from "../ports/target";
 import { SerialQueue } from "../util/serial-queue";
 import type { BackupLedger } from "./backup-ledger";
 import { ProgressTracker } from "./backup-progress";
-import { concurrencyOf, isMobile, targetConfigProblem, type BackupPlatform } from "./backup-settings";
+import { concurrencyOf, isMobile, selectTargets, targetConfigProblem, type BackupPlatform } from "./backup-settings";
 import type { BackupRunOptions, BackupService, BackupSummary, ConnectionReport, OpenTarget, TargetRunResult } from "./backup-types";
 import { PauseGate } from "./pause-gate";
 import { prepareTarget, publishManifest, type PreparedTarget } from "./prepare-target";
@@ -38,18 +37,6 @@ export interface BackupServiceDeps {
 	testConnection?: (target: Target, targetId: string) => Promise<ConnectionReport>;
 	/** A run ended (cancelled runs too): the status records each target's outcome as its last run. */
 	runEnded?: (summary: BackupSummary) => Promise<void>;
-}
-
-function selectTargets(targets: readonly TargetConfig[], ids: readonly string[] | undefined): TargetConfig[] {
-	if (ids === undefined) return targets.filter((t) => t.enabled);
-	return ids.map((id) => {
-		const config = targets.find((t) => t.id === id);
-		if (!config) {
-			const known = targets.map((t) => t.id).join(", ") || "none";
-			throw new PhotoArchivistError("invalid-settings", `no backup target with id "${id}" (known: ${known})`);
-		}
-		return config;
-	});
 }
 
 function pathsByContent(records: readonly PhotoRecord[]): Map<string, string[]> {

@@ -1,4 +1,5 @@
 /** The backup settings: defaults per platform, and the clean-up of what data.json holds (written by any version, or by hand). */
+import { PhotoArchivistError } from "../model/errors";
 import type { RemoteLayout, TargetConfig, TargetKind } from "../model/target-config";
 import type { BackupSettings } from "./backup-types";
 
@@ -130,4 +131,20 @@ export function normalizeBackupSettings(
 			? Math.floor(maxBytes)
 			: defaults.mobileMaxFileBytes,
 	};
+}
+
+/**
+ * The targets a run works on: the enabled ones, or exactly those named (a named target runs even when
+ * disabled, so a user can check or fill one on purpose). An unknown id is a settings mistake, said plainly.
+ */
+export function selectTargets(targets: readonly TargetConfig[], ids: readonly string[] | undefined): TargetConfig[] {
+	if (ids === undefined) return targets.filter((t) => t.enabled);
+	return ids.map((id) => {
+		const config = targets.find((t) => t.id === id);
+		if (!config) {
+			const known = targets.map((t) => t.id).join(", ") || "none";
+			throw new PhotoArchivistError("invalid-settings", `no backup target with id "${id}" (known: ${known})`);
+		}
+		return config;
+	});
 }

@@ -4,7 +4,7 @@
  * verify-target.ts for what a run does on one target.
  */
 import type { BackupLedger } from "../backup/backup-ledger";
-import { concurrencyOf, targetConfigProblem, type BackupPlatform } from "../backup/backup-settings";
+import { concurrencyOf, selectTargets, targetConfigProblem, type BackupPlatform } from "../backup/backup-settings";
 import type { OpenTarget } from "../backup/backup-types";
 import { readRemoteManifest } from "../backup/remote-manifest";
 import { describeError, PhotoArchivistError } from "../model/errors";
@@ -32,18 +32,6 @@ export interface VerifyServiceDeps {
 	refreshNotes: (paths: readonly string[]) => Promise<void>;
 	/** A target's check ended (not when it could not be checked at all): the status view's "last verification". */
 	recordVerification?: (targetId: string, verification: LastVerification) => Promise<void>;
-}
-
-function selectTargets(targets: readonly TargetConfig[], ids: readonly string[] | undefined): TargetConfig[] {
-	if (ids === undefined) return targets.filter((t) => t.enabled);
-	return ids.map((id) => {
-		const config = targets.find((t) => t.id === id);
-		if (!config) {
-			const known = targets.map((t) => t.id).join(", ") || "none";
-			throw new PhotoArchivistError("invalid-settings", `no backup target with id "${id}" (known: ${known})`);
-		}
-		return config;
-	});
 }
 
 function photosByContent(records: Iterable<PhotoRecord>): PhotosOf {
