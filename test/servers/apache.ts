@@ -6,9 +6,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { basicAuth, davServer, DEFAULT_USER, htpasswd, type DavServer, type DavUser } from "./dav-server";
+import { basicAuth, DEFAULT_USER, htpasswd, startOnFreePort, type DavServer, type DavUser } from "./dav-server";
 import { findBinary } from "./require-binary";
-import { freePort, ServerProcess } from "./server-process";
+import { ServerProcess } from "./server-process";
 
 const MODULE_DIRS = ["/usr/lib/apache2/modules", "/usr/lib64/httpd/modules", "/usr/lib/httpd/modules", "/usr/local/apache2/modules", "/opt/homebrew/lib/httpd/modules"];
 
@@ -93,9 +93,7 @@ export async function startApache(options: { users?: DavUser[] } = {}): Promise<
 			for (const dir of ["data", "lock", "run"]) await chown(join(root, dir), uid, gid);
 		}
 		const auth = basicAuth(users[0] ?? DEFAULT_USER);
-		// A port free when probed can be taken before Apache binds it: try another a couple of times.
-		for (let attempt = 1; ; attempt++) {
-			const port = await freePort();
+		return await startOnFreePort(root, dataDir, users, async (port) => {
 			await writeFile(join(root, "httpd.conf"), config(root, port, asRoot));
 			const url = `http://127.0.0.1:${port}/dav/`;
 			const errorLog = (): string => {
@@ -110,23 +108,8 @@ export async function startApache(options: { users?: DavUser[] } = {}): Promise<
 				authorization: auth,
 				extraLog: errorLog,
 			});
-			try {
-				await server.start();
-			} catch (error) {
-				if (attempt < 3 && /Address already in use/i.test(server.log())) continue;
-				throw error;
-			}
-			return davServer({
-				url,
-				dataDir,
-				users,
-				process: server,
-				dispose: async () => {
-					await server.stop();
-					await rm(root, { recursive: true, force: true });
-				},
-			});
-		}
+			return { url, process: server };
+		});
 	} catch (error) {
 		await rm(root, { recursive: true, force: true });
 		throw error;

@@ -1,7 +1,8 @@
 /** What every test WebDAV server (Apache, rclone) offers: its URL, its disk folder, lifecycle, per-test folders. */
 import { createHash, randomBytes } from "node:crypto";
 import { join } from "node:path";
-import type { ServerProcess } from "./server-process";
+import { rm } from "node:fs/promises";
+import { freePort, type ServerProcess } from "./server-process";
 
 export interface DavUser {
 	name: string;
@@ -63,4 +64,41 @@ export function davServer(fields: { url: string; dataDir: string; users: DavUser
 			return { url, dir: join(fields.dataDir, name) };
 		},
 	};
+}
+
+/**
+ * Starts a server on a free port and wraps it as a DavServer owning `root`. A port free when probed can be
+ * taken before the server binds it, so a start that fails with "address in use" tries another port.
+ * `setUp(port)` writes whatever the server needs for that port and returns its process and URL.
+ */
+export async function startOnFreePort(
+	root: string,
+	dataDir: string,
+	users: DavUser[],
+	setUp: (port: number) => Promise<{ url: string; process: ServerProcess }>,
+): Promise<DavServer> {
+	try {
+		for (let attempt = 1; ; attempt++) {
+			const { url, process: server } = await setUp(await freePort());
+			try {
+				await server.start();
+			} catch (error) {
+				if (attempt < 3 && /address already in use/i.test(server.log())) continue;
+				throw error;
+			}
+			return davServer({
+				url,
+				dataDir,
+				users,
+				process: server,
+				dispose: async () => {
+					await server.stop();
+					await rm(root, { recursive: true, force: true });
+				},
+			});
+		}
+	} catch (error) {
+		await rm(root, { recursive: true, force: true });
+		throw error;
+	}
 }

@@ -5,9 +5,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { basicAuth, davServer, DEFAULT_USER, htpasswd, type DavServer, type DavUser } from "./dav-server";
+import { basicAuth, DEFAULT_USER, htpasswd, startOnFreePort, type DavServer, type DavUser } from "./dav-server";
 import { findBinary } from "./require-binary";
-import { freePort, ServerProcess } from "./server-process";
+import { ServerProcess } from "./server-process";
 
 /**
  * Starts rclone 1.60+ serving `<temp>/data` at http://127.0.0.1:PORT/. It reports no quota (1.60 answers
@@ -26,8 +26,7 @@ export async function startRcloneServe(options: { users?: DavUser[] } = {}): Pro
 		await writeFile(join(root, "rclone.conf"), "");
 		const credentials = users.length === 1 ? ["--user", first.name, "--pass", first.password] : ["--htpasswd", join(root, "htpasswd")];
 		if (users.length > 1) await writeFile(join(root, "htpasswd"), htpasswd(users));
-		for (let attempt = 1; ; attempt++) {
-			const port = await freePort();
+		return await startOnFreePort(root, dataDir, users, async (port) => {
 			const url = `http://127.0.0.1:${port}/`;
 			const server = new ServerProcess({
 				name: "rclone serve webdav",
@@ -45,23 +44,8 @@ export async function startRcloneServe(options: { users?: DavUser[] } = {}): Pro
 				readyUrl: url,
 				authorization: basicAuth(first),
 			});
-			try {
-				await server.start();
-			} catch (error) {
-				if (attempt < 3 && /address already in use/i.test(server.log())) continue;
-				throw error;
-			}
-			return davServer({
-				url,
-				dataDir,
-				users,
-				process: server,
-				dispose: async () => {
-					await server.stop();
-					await rm(root, { recursive: true, force: true });
-				},
-			});
-		}
+			return { url, process: server };
+		});
 	} catch (error) {
 		await rm(root, { recursive: true, force: true });
 		throw error;
