@@ -1,5 +1,6 @@
 /** Byte-different copies of a photo that stay valid files of their format, so every copy has its own SHA-256. */
 import { crc32 } from "node:zlib";
+import { concat } from "../tools/exif-jpeg";
 
 type Kind = "jpeg" | "png" | "gif" | "riff" | "bmff" | "tiff";
 
@@ -17,15 +18,6 @@ export function canVary(extension: string): boolean {
 	return extension.toLowerCase() in KIND_OF_EXTENSION;
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let at = 0;
-	for (const part of parts) {
-		out.set(part, at);
-		at += part.length;
-	}
-	return out;
-}
 
 function ascii(text: string): Uint8Array {
 	return new TextEncoder().encode(text);
@@ -44,37 +36,37 @@ function varyJpeg(bytes: Uint8Array, tag: Uint8Array): Uint8Array {
 		at += 2 + (((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0));
 	}
 	const length = tag.length + 2;
-	return concat(bytes.subarray(0, at), new Uint8Array([0xff, 0xfe, length >> 8, length & 0xff]), tag, bytes.subarray(at));
+	return concat([bytes.subarray(0, at), new Uint8Array([0xff, 0xfe, length >> 8, length & 0xff]), tag, bytes.subarray(at)]);
 }
 
 /** A tEXt chunk of its own keyword just before IEND (data after IEND is a "trailer" that ExifTool warns about). */
 function varyPng(bytes: Uint8Array, tag: Uint8Array): Uint8Array {
 	const iend = bytes.length - 12;
 	const type = ascii("tEXt");
-	const data = concat(ascii("BenchVariant\0"), tag);
-	const chunk = concat(u32be(data.length), type, data, u32be(crc32(concat(type, data)) >>> 0));
-	return concat(bytes.subarray(0, iend), chunk, bytes.subarray(iend));
+	const data = concat([ascii("BenchVariant\0"), tag]);
+	const chunk = concat([u32be(data.length), type, data, u32be(crc32(concat([type, data])) >>> 0)]);
+	return concat([bytes.subarray(0, iend), chunk, bytes.subarray(iend)]);
 }
 
 /** A comment extension just before the 0x3B trailer. */
 function varyGif(bytes: Uint8Array, tag: Uint8Array): Uint8Array {
 	const end = bytes.length - 1;
-	return concat(bytes.subarray(0, end), new Uint8Array([0x21, 0xfe, tag.length]), tag, new Uint8Array([0]), bytes.subarray(end));
+	return concat([bytes.subarray(0, end), new Uint8Array([0x21, 0xfe, tag.length]), tag, new Uint8Array([0]), bytes.subarray(end)]);
 }
 
 /** An unknown RIFF chunk at the end, with the RIFF size updated (readers skip unknown chunks). */
 function varyRiff(bytes: Uint8Array, tag: Uint8Array): Uint8Array {
-	const body = tag.length % 2 === 0 ? tag : concat(tag, new Uint8Array([0]));
+	const body = tag.length % 2 === 0 ? tag : concat([tag, new Uint8Array([0])]);
 	const size = new Uint8Array(4);
 	new DataView(size.buffer).setUint32(0, tag.length, true);
-	const out = concat(bytes, ascii("BNCH"), size, body);
+	const out = concat([bytes, ascii("BNCH"), size, body]);
 	new DataView(out.buffer).setUint32(4, out.length - 8, true);
 	return out;
 }
 
 /** A `free` box at the end: ISO-BMFF defines it as padding every reader skips. */
 function varyBmff(bytes: Uint8Array, tag: Uint8Array): Uint8Array {
-	return concat(bytes, u32be(8 + tag.length), ascii("free"), tag);
+	return concat([bytes, u32be(8 + tag.length), ascii("free"), tag]);
 }
 
 /** The copy of `bytes` marked with `tag` (short ASCII, under 200 characters). Throws for a format it cannot vary. */
@@ -87,7 +79,7 @@ export function varyPhoto(bytes: Uint8Array, extension: string, tag: string): Ui
 		case "gif": return varyGif(bytes, mark);
 		case "riff": return varyRiff(bytes, mark);
 		case "bmff": return varyBmff(bytes, mark);
-		case "tiff": return concat(bytes, mark);
+		case "tiff": return concat([bytes, mark]);
 		default: throw new Error(`cannot make a valid variant of a .${extension} file`);
 	}
 }

@@ -208,7 +208,8 @@ const IMAGE = [
 	new Uint8Array([0x3f, 0xff, 0xd9]),
 ];
 
-function concat(parts: Uint8Array[]): Uint8Array {
+/** The parts one after another in one array (shared by the tests, the demo and the benchmark). */
+export function concat(parts: readonly Uint8Array[]): Uint8Array {
 	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
 	let at = 0;
 	for (const part of parts) {

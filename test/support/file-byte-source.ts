@@ -12,8 +12,8 @@ export interface CountingByteSource extends ByteSource {
 	readonly ranges: readonly ByteRange[];
 }
 
-export async function fileByteSource(path: string): Promise<CountingByteSource> {
-	const { size } = await stat(path);
+/** Wraps a plain range reader with the counters every test byte source keeps. */
+function counting(size: number, readRange: (range: ByteRange) => Promise<Uint8Array>): CountingByteSource {
 	let bytesRead = 0;
 	let reads = 0;
 	const ranges: ByteRange[] = [];
@@ -26,43 +26,32 @@ export async function fileByteSource(path: string): Promise<CountingByteSource> 
 		get reads() {
 			return reads;
 		},
-		async read({ start, end }) {
+		async read(range) {
 			reads++;
-			ranges.push({ start, end });
-			const length = Math.max(0, Math.min(end, size) - start);
-			const buffer = new Uint8Array(length);
-			const handle = await open(path, "r");
-			try {
-				const { bytesRead: got } = await handle.read(buffer, 0, length, start);
-				bytesRead += got;
-				return buffer.subarray(0, got);
-			} finally {
-				await handle.close();
-			}
+			ranges.push({ start: range.start, end: range.end });
+			const bytes = await readRange(range);
+			bytesRead += bytes.length;
+			return bytes;
 		},
 	};
 }
 
+export async function fileByteSource(path: string): Promise<CountingByteSource> {
+	const { size } = await stat(path);
+	return counting(size, async ({ start, end }) => {
+		const length = Math.max(0, Math.min(end, size) - start);
+		const buffer = new Uint8Array(length);
+		const handle = await open(path, "r");
+		try {
+			const { bytesRead } = await handle.read(buffer, 0, length, start);
+			return buffer.subarray(0, bytesRead);
+		} finally {
+			await handle.close();
+		}
+	});
+}
+
 /** A ByteSource over bytes in memory, counting like fileByteSource. */
 export function memoryByteSource(bytes: Uint8Array): CountingByteSource {
-	let bytesRead = 0;
-	let reads = 0;
-	const ranges: ByteRange[] = [];
-	return {
-		size: bytes.length,
-		ranges,
-		get bytesRead() {
-			return bytesRead;
-		},
-		get reads() {
-			return reads;
-		},
-		async read({ start, end }) {
-			reads++;
-			ranges.push({ start, end });
-			const slice = bytes.slice(Math.max(0, start), Math.min(end, bytes.length));
-			bytesRead += slice.length;
-			return slice;
-		},
-	};
+	return counting(bytes.length, async ({ start, end }) => bytes.slice(Math.max(0, start), Math.min(end, bytes.length)));
 }

@@ -2,6 +2,7 @@
 // records every call, and can be told to fail chosen calls or to hold uploads until a test lets them go.
 import { TargetError } from "../../../src/core/model/target-error";
 import type { Quota, RemoteFile, RemoteListing, Target, UploadBody, UploadOptions } from "../../../src/core/ports/target";
+import { concat } from "../../../tools/exif-jpeg";
 
 export type TargetOp = "stat" | "list" | "put" | "move" | "read" | "remove" | "quota";
 
@@ -170,15 +171,6 @@ function matches(pattern: string | RegExp | undefined, path: string): boolean {
 	return typeof pattern === "string" ? pattern === path : pattern.test(path);
 }
 
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-	const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-	let at = 0;
-	for (const c of chunks) {
-		out.set(c, at);
-		at += c.length;
-	}
-	return out;
-}
 
 function raceAbort(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
 	if (!signal) return promise;
