@@ -4,6 +4,7 @@
  * manifest.next.jsonl, the old one removed, the new one moved into place. A reader falls back to the
  * next copy when the main one is absent (a writer stopped between the remove and the move) or damaged.
  */
+import { isCiphertextError } from "../crypt/crypt-errors";
 import { describeError } from "../model/errors";
 import { TargetError } from "../model/target-error";
 import type { Log } from "../ports/log";
@@ -30,6 +31,11 @@ async function readCopy(target: Target, path: string, log: Log, signal?: AbortSi
 		bytes = await target.read(path, undefined, signal);
 	} catch (error) {
 		if (error instanceof TargetError && error.code === "not-found") return null;
+		// A damaged encrypted copy is as unreadable as a damaged plain one: fall back to the other copy.
+		if (isCiphertextError(error)) {
+			log.warn(`The manifest copy ${path} on the target could not be decrypted: ${describeError(error)}`);
+			return null;
+		}
 		throw error;
 	}
 	try {

@@ -4,6 +4,7 @@
  */
 import type { ManifestEntry } from "../backup/manifest";
 import { hashRemote } from "../backup/remote-hash";
+import { isCiphertextError } from "../crypt/crypt-errors";
 import { describeError } from "../model/errors";
 import { TargetError } from "../model/target-error";
 import type { Target } from "../ports/target";
@@ -42,7 +43,10 @@ export async function readBack(target: Target, entries: readonly ManifestEntry[]
 					: { entry, state: "corrupt", detail: hash === "" ? "shorter than it should be" : "its SHA-256 differs from the original's" });
 			} catch (error) {
 				if (stop.signal.aborted) return;
-				if (error instanceof TargetError && error.code === "not-found") {
+				if (isCiphertextError(error)) {
+					// An encrypted copy whose blocks no longer authenticate is damaged, like a hash mismatch.
+					result.outcomes.push({ entry, state: "corrupt", detail: describeError(error) });
+				} else if (error instanceof TargetError && error.code === "not-found") {
 					result.outcomes.push({ entry, state: "missing", detail: "not on the server" });
 				} else if (error instanceof TargetError && error.stopsTarget) {
 					result.stopped = error.message;
