@@ -2,9 +2,9 @@
  * One index run in a process of its own, as a fresh CLI run would do it: its timings and its own peak memory
  * are printed as one JSON line, so the benchmark's own memory (the corpus, the vault it wrote) is not counted.
  */
-import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { openVault } from "../src/cli/vault";
+import { runJsonChild } from "./json-child";
 
 export const CHILD_FLAG = "--index-child";
 
@@ -50,26 +50,7 @@ export async function childMain(vault: string): Promise<void> {
 }
 
 /** The parent's side: starts this same bundle in child mode over `vault` and reads its result. */
-export function runIndexChild(vault: string, nodeFlags: string[] = []): Promise<ChildResult> {
-	return new Promise((resolve, reject) => {
-		const start = performance.now();
-		const child = spawn(process.execPath, [...nodeFlags, __filename, CHILD_FLAG, vault], {
-			stdio: ["ignore", "pipe", "pipe"],
-		});
-		let out = "";
-		let err = "";
-		child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-		child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-		child.on("error", reject);
-		child.on("close", (code) => {
-			const wallMs = performance.now() - start;
-			const line = out.trim().split("\n").pop() ?? "";
-			if (code !== 0 || !line.startsWith("{")) {
-				reject(new Error(`index child exited with ${code}: ${err.trim() || out.trim() || "no output"}`));
-				return;
-			}
-			if (err.trim() !== "") process.stderr.write(`  (index child said: ${err.trim().split("\n").slice(0, 5).join(" | ")})\n`);
-			resolve({ ...(JSON.parse(line) as Omit<ChildResult, "wallMs">), wallMs });
-		});
-	});
+export async function runIndexChild(vault: string, nodeFlags: string[] = []): Promise<ChildResult> {
+	const run = await runJsonChild<Omit<ChildResult, "wallMs">>(__filename, [CHILD_FLAG, vault], nodeFlags);
+	return { ...run.result, wallMs: run.wallMs };
 }

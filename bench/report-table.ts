@@ -60,7 +60,7 @@ function figureRows(f: BenchFigures): Row[] {
 	return rows;
 }
 
-function markdownTable(header: Row, rows: readonly Row[]): string {
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
 	const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]?.length ?? 0)));
 	const line = (cells: readonly string[]): string => `| ${cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(" | ")} |`;
 	return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");

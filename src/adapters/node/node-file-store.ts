@@ -1,7 +1,7 @@
 /** FileStore over a folder on disk (the CLI's vault): ranged reads and streamed hashing keep memory bounded. */
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { open, readdir, stat } from "node:fs/promises";
+import { createReadStream, readdirSync, statSync } from "node:fs";
+import { open, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { ByteRange, FileEntry, FileStore } from "../../core/ports/file-store";
 import { readFully } from "../shared/read-fully";
@@ -19,19 +19,28 @@ export class NodeFileStore implements FileStore {
 	async list(folder: string): Promise<FileEntry[]> {
 		const out: FileEntry[] = [];
 		const walk = async (relative: string): Promise<void> => {
+			const absolute = resolveInside(this.root, relative);
 			let names;
 			try {
-				names = await readdir(resolveInside(this.root, relative), { withFileTypes: true });
+				// Synchronous, like the stats below: awaited one folder at a time, 4,000 folders spent seconds waiting
+				// on the thread pool. The CLI has no interface to keep responsive.
+				names = readdirSync(absolute, { withFileTypes: true });
 			} catch (error) {
 				if (isMissing(error)) return;
 				throw error;
 			}
-			const visible = names.filter((d) => !d.name.startsWith("."));
 			const pathOf = (name: string): string => (relative === "" ? name : `${relative}/${name}`);
-			// A folder's files are stat'ed together: one at a time, a rescan of 10,000 photos is 10,000 round trips.
-			const entries = await Promise.all(visible.filter((d) => d.isFile()).map((d) => this.stat(pathOf(d.name))));
-			for (const entry of entries) if (entry) out.push(entry);
-			for (const dirent of visible) if (dirent.isDirectory()) await walk(pathOf(dirent.name));
+			for (const dirent of names) {
+				if (dirent.name.startsWith(".") || !dirent.isFile()) continue;
+				// A rescan is nothing but these stats (100,000 of them for 100,000 photos). The synchronous call costs
+				// a third of the CPU of the promise one (no thread-pool round trip, no promise per file), and a folder
+				// is done before the event loop turns again, which in the CLI keeps only Ctrl-C waiting, briefly.
+				const s = statSync(join(absolute, dirent.name), { throwIfNoEntry: false });
+				if (s?.isFile()) out.push({ path: pathOf(dirent.name), size: s.size, mtimeMs: Math.floor(s.mtimeMs) });
+			}
+			for (const dirent of names) {
+				if (!dirent.name.startsWith(".") && dirent.isDirectory()) await walk(pathOf(dirent.name));
+			}
 		};
 		await walk(folder);
 		return out;

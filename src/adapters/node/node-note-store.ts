@@ -1,6 +1,7 @@
 /** The vault's notes on a local disk, for the CLI: front matter read and written with the `yaml` package. */
 import { randomUUID } from "node:crypto";
-import { link, lstat, mkdir, open, readdir, readFile, rename, rm, unlink } from "node:fs/promises";
+import { readdirSync } from "node:fs";
+import { link, lstat, mkdir, open, readFile, rename, rm, unlink } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Document, Scalar, parse, visit } from "yaml";
 import { PhotoArchivistError } from "../../core/model/errors";
@@ -26,8 +27,9 @@ export class NodeNoteStore implements NoteStore {
 	async list(folder: string): Promise<string[]> {
 		const notes: string[] = [];
 		const start = folder.replace(/\/+$/, "");
-		await this.walk(start === "" ? [] : this.segments(start), notes);
-		return notes.sort();
+		if (start !== "") this.segments(start);
+		await this.walk(start, notes);
+		return notes;
 	}
 
 	async create(path: string, properties: Properties, body: string): Promise<void> {
@@ -80,19 +82,22 @@ export class NodeNoteStore implements NoteStore {
 		});
 	}
 
-	private async walk(segments: string[], into: string[]): Promise<void> {
+	/** `folder`: a checked vault path, "" for the root. Listed once per rescan: 100,000 notes, no array per note. */
+	private async walk(folder: string, into: string[]): Promise<void> {
 		let entries;
 		try {
-			entries = await readdir(join(this.root, ...segments), { withFileTypes: true });
+			// Synchronous: a rescan lists 100,000 notes in thousands of folders, and one thread-pool round trip per
+			// folder cost seconds of waiting. The CLI has no interface to keep responsive.
+			entries = readdirSync(folder === "" ? this.root : join(this.root, ...folder.split("/")), { withFileTypes: true });
 		} catch (error) {
 			if (isCode(error, "ENOENT") || isCode(error, "ENOTDIR")) return;
 			throw error;
 		}
 		for (const entry of entries) {
 			if (entry.name.startsWith(".")) continue;
-			const child = [...segments, entry.name];
+			const child = folder === "" ? entry.name : `${folder}/${entry.name}`;
 			if (entry.isDirectory()) await this.walk(child, into);
-			else if (entry.isFile() && entry.name.endsWith(".md")) into.push(child.join("/"));
+			else if (entry.isFile() && entry.name.endsWith(".md")) into.push(child);
 		}
 	}
 

@@ -5,7 +5,7 @@ import type { DataStore } from "../../core/ports/data-store";
 import { SerialQueue } from "../../core/util/serial-queue";
 
 export interface PluginDataStoreDeps {
-	adapter: Pick<DataAdapter, "exists" | "read" | "write" | "remove" | "rename" | "mkdir">;
+	adapter: Pick<DataAdapter, "exists" | "read" | "write" | "remove" | "rename" | "mkdir"> & Partial<Pick<DataAdapter, "readBinary">>;
 	/** Vault path of the plugin's folder: the manifest's `dir`. */
 	folder: string;
 }
@@ -33,6 +33,20 @@ export class PluginDataStore implements DataStore {
 		return this.queue.run(async () => {
 			if (await this.adapter.exists(path)) return this.adapter.read(path);
 			if (await this.adapter.exists(`${path}.tmp`)) return this.adapter.read(`${path}.tmp`);
+			return null;
+		});
+	}
+
+	/** The bytes, which the core decodes in slices: a 25 MB index read as text would be decoded in one go. */
+	async readBytes(name: string): Promise<Uint8Array | null> {
+		const path = this.pathOf(name);
+		const bytes = async (at: string): Promise<Uint8Array> => {
+			const readBinary = this.adapter.readBinary?.bind(this.adapter);
+			return readBinary ? new Uint8Array(await readBinary(at)) : new TextEncoder().encode(await this.adapter.read(at));
+		};
+		return this.queue.run(async () => {
+			if (await this.adapter.exists(path)) return bytes(path);
+			if (await this.adapter.exists(`${path}.tmp`)) return bytes(`${path}.tmp`);
 			return null;
 		});
 	}

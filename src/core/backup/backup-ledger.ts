@@ -11,6 +11,7 @@ import type { PhotoNoteOptions } from "../notes/photo-note";
 import type { TargetConfig } from "../model/target-config";
 import { photoSafety } from "../status/photo-safety";
 import type { BackupSettings } from "./backup-types";
+import type { ManifestEntry } from "./manifest";
 import { ManifestStore } from "./manifest-store";
 import { faultRow, isFaulty } from "../verify/copy-fault";
 
@@ -19,6 +20,10 @@ export interface BackupLedgerDeps {
 	settings: BackupSettings;
 	now: () => Date;
 	log: Log;
+	/** Awaited between slices while a large manifest loads, so a UI host stays responsive. */
+	pause?: () => Promise<void>;
+	/** Lets loaded entries share strings already in memory (the index's paths and hashes). */
+	share?: (entry: ManifestEntry) => void;
 }
 
 export class BackupLedger {
@@ -37,7 +42,9 @@ export class BackupLedger {
 	load(): Promise<void> {
 		this.loading ??= (async () => {
 			for (const config of this.deps.settings.targets) {
-				const store = new ManifestStore({ data: this.deps.data, targetId: config.id, now: this.deps.now, log: this.deps.log });
+				const store = new ManifestStore({
+					data: this.deps.data, targetId: config.id, now: this.deps.now, log: this.deps.log, pause: this.deps.pause, share: this.deps.share,
+				});
 				try {
 					this.found.set(config.id, await store.load());
 				} catch (error) {

@@ -4,6 +4,8 @@
  * header was cut short and is rejected as corrupt, so a caller never works from half a file.
  */
 import { PhotoArchivistError } from "../model/errors";
+import { LineReader, type FileContent } from "../util/line-reader";
+import { TimeSlicer, type Pause } from "../util/time-slices";
 
 export interface JsonlHeader {
 	format: string;
@@ -27,36 +29,64 @@ export interface JsonlFormat<Row> {
 	decode: (value: unknown, lineNo: number, fail: (why: string) => never) => Row;
 }
 
-export function parseJsonl<Row>(text: string, spec: JsonlFormat<Row>): { header: JsonlHeader; rows: Row[] } {
-	const fail = (why: string): never => {
-		throw new PhotoArchivistError("corrupt", `${spec.what} is damaged (${why})`);
+function failer(what: string): (why: string) => never {
+	return (why) => {
+		throw new PhotoArchivistError("corrupt", `${what} is damaged (${why})`);
 	};
-	const firstBreak = text.indexOf("\n");
-	if (firstBreak < 0) fail("no header");
+}
+
+function readHeader(lines: LineReader, spec: JsonlFormat<unknown>, fail: (why: string) => never): JsonlHeader {
+	const first = lines.next();
+	if (first === null) return fail("no header");
 	let header: JsonlHeader | undefined;
 	try {
-		header = JSON.parse(text.slice(0, firstBreak)) as JsonlHeader;
+		header = JSON.parse(first) as JsonlHeader;
 	} catch {
 		fail("header is not JSON");
 	}
 	if (typeof header !== "object" || header === null || header.format !== spec.format) return fail(`not a ${spec.what}`);
 	if (header.version !== spec.version) fail(`unknown version ${String(header.version)}`);
-	const rows: Row[] = [];
-	let start = firstBreak + 1;
-	let lineNo = 2;
-	while (start < text.length) {
-		const end = text.indexOf("\n", start);
-		if (end < 0) fail(`line ${lineNo} is cut short`);
-		let value: unknown;
-		try {
-			value = JSON.parse(text.slice(start, end));
-		} catch {
-			fail(`line ${lineNo} is not JSON`);
-		}
-		rows.push(spec.decode(value, lineNo, fail));
-		start = end + 1;
-		lineNo++;
+	return header;
+}
+
+function parseLine(line: string, lineNo: number, fail: (why: string) => never): unknown {
+	try {
+		return JSON.parse(line);
+	} catch {
+		return fail(`line ${lineNo} is not JSON`);
 	}
+}
+
+export function parseJsonl<Row>(text: string, spec: JsonlFormat<Row>): { header: JsonlHeader; rows: Row[] } {
+	const fail = failer(spec.what);
+	const lines = new LineReader(text);
+	const header = readHeader(lines, spec, fail);
+	const rows: Row[] = [];
+	for (let line = lines.next(), lineNo = 2; line !== null; line = lines.next(), lineNo++) {
+		rows.push(spec.decode(parseLine(line, lineNo, fail), lineNo, fail));
+	}
+	if (lines.unterminated) fail(`line ${rows.length + 2} is cut short`);
 	if (rows.length !== header.count) fail(`expected ${header.count} entries, found ${rows.length}`);
 	return { header, rows };
+}
+
+/**
+ * Like parseJsonl, over the file's text or its UTF-8 bytes, handing each row to `each` as it is decoded and
+ * awaiting `pause` between slices of work (see TimeSlicer), so a 100,000-row file never blocks a host with a
+ * UI for long. Returns the header.
+ */
+export async function eachJsonlRow<Row>(content: FileContent, spec: JsonlFormat<Row>, pause: Pause | undefined, each: (row: Row) => void): Promise<JsonlHeader> {
+	const fail = failer(spec.what);
+	const lines = new LineReader(content);
+	const header = readHeader(lines, spec, fail);
+	const slicer = new TimeSlicer(pause);
+	let count = 0;
+	for (let line = lines.next(), lineNo = 2; line !== null; line = lines.next(), lineNo++) {
+		each(spec.decode(parseLine(line, lineNo, fail), lineNo, fail));
+		count++;
+		if (slicer.due()) await slicer.yield();
+	}
+	if (lines.unterminated) fail(`line ${count + 2} is cut short`);
+	if (count !== header.count) fail(`expected ${header.count} entries, found ${count}`);
+	return header;
 }

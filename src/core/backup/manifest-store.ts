@@ -7,7 +7,8 @@ import { describeError } from "../model/errors";
 import type { DataStore } from "../ports/data-store";
 import type { Log } from "../ports/log";
 import { SerialQueue } from "../util/serial-queue";
-import { Manifest, parseManifest, serializeManifest, type ManifestEntry } from "./manifest";
+import type { Pause } from "../util/time-slices";
+import { loadManifest, Manifest, serializeManifest, type ManifestEntry } from "./manifest";
 
 export const SAVE_EVERY = 50;
 export const SAVE_INTERVAL_MS = 10_000;
@@ -22,6 +23,10 @@ export interface ManifestStoreDeps {
 	targetId: string;
 	now: () => Date;
 	log: Log;
+	/** Awaited between slices of a long load (see loadManifest). */
+	pause?: Pause;
+	/** Lets a loaded entry share equal strings already in memory (see loadManifest). */
+	share?: (entry: ManifestEntry) => void;
 }
 
 export class ManifestStore {
@@ -42,10 +47,12 @@ export class ManifestStore {
 
 	/** Reads the saved manifest. False when there is none, or it is damaged (logged): seed it from the target's copy. */
 	async load(): Promise<boolean> {
-		const text = await this.deps.data.read(manifestFileName(this.deps.targetId));
+		const name = manifestFileName(this.deps.targetId);
+		// As bytes where the host offers them: decoded a slice at a time, never as one 15 MB string.
+		const text = this.deps.data.readBytes ? await this.deps.data.readBytes(name) : await this.deps.data.read(name);
 		if (text === null) return false;
 		try {
-			this.manifest = new Manifest(parseManifest(text));
+			this.manifest = await loadManifest(text, { pause: this.deps.pause, share: this.deps.share });
 			return true;
 		} catch (error) {
 			this.deps.log.warn(`Backup manifest of "${this.deps.targetId}" could not be read, rebuilding it from the target's copy: ${describeError(error)}`);

@@ -21,7 +21,7 @@
  */
 import type { PhotoRecord } from "../model/photo-record";
 import type { RemoteLayout, TargetConfig } from "../model/target-config";
-import type { Manifest } from "./manifest";
+import type { Manifest, ManifestEntry } from "./manifest";
 import { numberedPath, remotePathFor, versionedPath } from "./remote-path";
 
 export type UploadDecision =
@@ -86,14 +86,25 @@ function byPath(a: PhotoRecord, b: PhotoRecord): number {
 	return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
+/** The records in path order. The index is kept sorted on disk, so this is usually one pass that finds nothing to do. */
+function inPathOrder(records: Iterable<PhotoRecord>): readonly PhotoRecord[] {
+	const list = Array.isArray(records) ? (records as readonly PhotoRecord[]) : [...records];
+	for (let i = 1; i < list.length; i++) {
+		if ((list[i - 1] as PhotoRecord).path > (list[i] as PhotoRecord).path) return [...list].sort(byPath);
+	}
+	return list;
+}
+
 /** Where the manifest holds an earlier upload from each vault path (the latest one when there are several). */
 function previousCopies(manifest: Manifest): Map<string, string> {
-	const latest = new Map<string, { at: string; remotePath: string }>();
+	const latest = new Map<string, ManifestEntry>();
 	for (const entry of manifest.entries()) {
 		const known = latest.get(entry.localPath);
-		if (!known || entry.uploadedAt >= known.at) latest.set(entry.localPath, { at: entry.uploadedAt, remotePath: entry.remotePath });
+		if (!known || entry.uploadedAt >= known.uploadedAt) latest.set(entry.localPath, entry);
 	}
-	return new Map([...latest].map(([local, { remotePath }]) => [local, remotePath]));
+	const paths = new Map<string, string>();
+	for (const [local, entry] of latest) paths.set(local, entry.remotePath);
+	return paths;
 }
 
 export function planBackup(
@@ -104,20 +115,25 @@ export function planBackup(
 ): BackupPlan {
 	const layout = config.layout;
 	const names = new RemoteNames(manifest);
-	const previous = previousCopies(manifest);
+	// Built on the first upload only: a run with nothing new (the common one) never walks the manifest.
+	let previous: Map<string, string> | undefined;
 	const uploadedBy = new Map<string, string>();
 	const decisions: BackupDecision[] = [];
 	const uploads: UploadDecision[] = [];
 	let bytesToUpload = 0;
-	for (const record of [...records].sort(byPath)) {
-		const present = manifest.holding(record.sha256)[0];
-		const twin = uploadedBy.get(record.sha256);
-		if (record.missingSince !== undefined) decisions.push({ action: "skip-missing", record });
-		else if (present) decisions.push({ action: "skip-present", record, remotePath: present.remotePath });
+	for (const record of inPathOrder(records)) {
+		if (record.missingSince !== undefined) {
+			decisions.push({ action: "skip-missing", record });
+			continue;
+		}
+		const present = manifest.firstHolding(record.sha256);
+		const twin = present === undefined ? uploadedBy.get(record.sha256) : undefined;
+		if (present) decisions.push({ action: "skip-present", record, remotePath: present.remotePath });
 		else if (twin !== undefined) decisions.push({ action: "skip-duplicate", record, sameAs: twin });
 		else if (options.maxFileBytes !== undefined && record.size > options.maxFileBytes) {
 			decisions.push({ action: "too-large", record, limit: options.maxFileBytes });
 		} else {
+			previous ??= previousCopies(manifest);
 			const old = previous.get(record.path);
 			const upload: UploadDecision = old === undefined
 				? { action: "upload-new", record, remotePath: names.allocate(record, layout) }

@@ -23,6 +23,8 @@ export interface IndexContext {
 	concurrency: number;
 	/** Brings the photo's note up to date (the engine adds what it knows beyond the index, like backup copies). */
 	writeNote: (record: PhotoRecord) => Promise<"created" | "updated" | "unchanged">;
+	/** Awaited between slices of a long comparison (a rescan of 100,000 photos), so a UI host stays responsive. */
+	pause?: () => Promise<void>;
 }
 
 export function emptySummary(): IndexSummary {

@@ -1,38 +1,92 @@
 /**
- * The index on disk: line-delimited JSON, one photo per line as a positional array, so 100,000 photos
- * stay compact (no repeated keys) and can be parsed in slices that never block the interface for long.
- * Line 1 is a header with the format version and the record count; a file whose line count disagrees
- * with its header was cut short and is rejected as corrupt (the caller rebuilds).
+ * The index on disk: line-delimited JSON, one photo per line as a flat positional array, sorted by path, so
+ * 100,000 photos stay compact (no repeated keys; a note at its usual place is not written at all) and load in
+ * time slices that never block the interface for long. Line 1 is a header with the format version and the
+ * record count; a file whose line count disagrees with its header was cut short and is rejected as corrupt
+ * (the caller rebuilds). Version 1 files (metadata as a nested array, every note path written) are still read.
  */
 import { PhotoArchivistError } from "../model/errors";
 import type { PhotoMetadata, TakenSource } from "../model/photo-metadata";
 import type { PhotoRecord } from "../model/photo-record";
+import { LineReader, type FileContent } from "../util/line-reader";
+import { TimeSlicer, type Pause } from "../util/time-slices";
+import { PhotoIndex } from "./photo-index";
 
 export const INDEX_FILE_NAME = "photo-index.jsonl";
 const FORMAT = "photo-archivist-index";
-const VERSION = 1;
+const VERSION = 2;
 
-/** Field order of the metadata array. Appending a field is backward compatible; reordering needs a new VERSION. */
+/** Field order of the metadata. Appending a field is backward compatible; reordering needs a new VERSION. */
 const META_FIELDS = [
 	"taken", "takenSource", "make", "model", "lens", "focalLength", "aperture", "exposureTime", "iso",
 	"latitude", "longitude", "altitude", "width", "height", "orientation", "mime", "duration",
 ] as const satisfies readonly (keyof PhotoMetadata)[];
 
+/**
+ * Version 2: path, size, mtimeMs, sha256, note (null: at `notes` + path + ".md"), missingSince, offloadedAt, then
+ * META_FIELDS, trailing nulls left out. The fields in TABLED hold a number: their place in the header's `strings`.
+ */
+const META_AT = 7;
+const TABLED: ReadonlySet<string> = new Set(["takenSource", "make", "model", "lens", "mime"]);
+
 interface Header {
 	format: string;
 	version: number;
 	count: number;
+	/** Version 2: the prefix of every note path left out of the lines. */
+	notes?: string;
+	/** Version 2: makes, models, lenses, MIME types, taken-time sources: each written once, for a whole library. */
+	strings?: string[];
 }
 
-function encodeRecord(r: PhotoRecord): string {
-	const meta = META_FIELDS.map((f) => r.meta[f] ?? null);
-	return JSON.stringify([r.path, r.size, r.mtimeMs, r.sha256, r.note, r.missingSince ?? null, meta, r.offloadedAt ?? null]);
+function byPath(a: PhotoRecord, b: PhotoRecord): number {
+	return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
+/** What most notes start with, read off the first record whose note sits at its usual place. */
+function notesPrefix(records: readonly PhotoRecord[]): string | undefined {
+	for (const r of records) {
+		if (r.note.endsWith(`/${r.path}.md`)) return r.note.slice(0, r.note.length - r.path.length - 3);
+	}
+	return undefined;
+}
+
+/** The header's string table, filled as records are written. */
+class StringTable {
+	readonly strings: string[] = [];
+	private readonly places = new Map<string, number>();
+
+	place(value: string): number {
+		let place = this.places.get(value);
+		if (place === undefined) {
+			place = this.strings.length;
+			this.strings.push(value);
+			this.places.set(value, place);
+		}
+		return place;
+	}
+}
+
+function encodeRecord(r: PhotoRecord, notes: string | undefined, table: StringTable): string {
+	const row: unknown[] = [
+		r.path, r.size, r.mtimeMs, r.sha256, notes !== undefined && r.note === notes + r.path + ".md" ? null : r.note,
+		r.missingSince ?? null, r.offloadedAt ?? null,
+	];
+	for (const field of META_FIELDS) {
+		const value = r.meta[field] ?? null;
+		row.push(typeof value === "string" && TABLED.has(field) ? table.place(value) : value);
+	}
+	while (row.length > META_AT && row[row.length - 1] === null) row.pop();
+	return JSON.stringify(row);
+}
+
+/** The file's text: records sorted by path, so the order is stable and a planner finds them sorted already. */
 export function serializeIndex(records: Iterable<PhotoRecord>): string {
-	const lines: string[] = [];
-	for (const r of records) lines.push(encodeRecord(r));
-	const header: Header = { format: FORMAT, version: VERSION, count: lines.length };
+	const sorted = [...records].sort(byPath);
+	const notes = notesPrefix(sorted);
+	const table = new StringTable();
+	const lines = sorted.map((r) => encodeRecord(r, notes, table));
+	const header: Header = { format: FORMAT, version: VERSION, count: sorted.length, ...(notes !== undefined ? { notes } : {}), strings: table.strings };
 	return JSON.stringify(header) + "\n" + lines.join("\n") + (lines.length > 0 ? "\n" : "");
 }
 
@@ -40,69 +94,136 @@ function corrupt(why: string): PhotoArchivistError {
 	return new PhotoArchivistError("corrupt", `index file is damaged (${why})`);
 }
 
-function decodeMeta(values: unknown): PhotoMetadata {
-	if (!Array.isArray(values)) throw corrupt("metadata is not a list");
-	const meta: Record<string, unknown> = {};
-	META_FIELDS.forEach((field, i) => {
-		meta[field] = values[i] ?? null;
-	});
-	// Optional fields stay absent when unknown, as the metadata readers leave them.
-	if (meta.duration === null) delete meta.duration;
-	if (typeof meta.mime !== "string") meta.mime = "application/octet-stream";
-	if (typeof meta.takenSource !== "string") meta.takenSource = "file" satisfies TakenSource;
-	return meta as unknown as PhotoMetadata;
-}
-
-function decodeRecord(line: string, lineNo: number): PhotoRecord {
-	let v: unknown;
-	try {
-		v = JSON.parse(line);
-	} catch {
-		throw corrupt(`line ${lineNo} is not JSON`);
-	}
-	if (!Array.isArray(v) || v.length < 7) throw corrupt(`line ${lineNo} is not a record`);
-	const [path, size, mtimeMs, sha256, note, missingSince, meta, offloadedAt] = v as unknown[];
-	if (typeof path !== "string" || typeof size !== "number" || typeof mtimeMs !== "number" ||
-		typeof sha256 !== "string" || typeof note !== "string") {
-		throw corrupt(`line ${lineNo} has a field of the wrong type`);
-	}
-	const record: PhotoRecord = { path, size, mtimeMs, sha256, note, meta: decodeMeta(meta) };
-	if (typeof missingSince === "string") record.missingSince = missingSince;
-	if (typeof missingSince === "string" && typeof offloadedAt === "string") record.offloadedAt = offloadedAt;
-	return record;
-}
-
-/** How many lines to parse before giving the host a chance to paint (see `pause`). */
-const SLICE = 2000;
-
 /**
- * Parses an index file. `pause` is awaited between slices so a host with a UI can yield to its event
- * loop; omit it where nothing else is waiting (the CLI). Throws PhotoArchivistError "corrupt".
+ * Makes, models, lenses and MIME types repeat across a library: one string each in memory, not one per photo.
+ * Version 2 files name them by their place in the header's table; version 1 files spell them out.
  */
-export async function parseIndex(text: string, pause?: () => Promise<void>): Promise<PhotoRecord[]> {
-	const firstBreak = text.indexOf("\n");
-	if (firstBreak < 0) throw corrupt("no header");
+class Strings {
+	private readonly seen = new Map<string, string>();
+
+	constructor(private readonly table: readonly string[] | null) {}
+
+	text(value: unknown, lineNo: number): string | null {
+		if (this.table !== null) {
+			if (value === null || value === undefined) return null;
+			const text = typeof value === "number" ? this.table[value] : undefined;
+			if (text === undefined) throw corrupt(`line ${lineNo} names no string of the table`);
+			return text;
+		}
+		if (typeof value !== "string") return null;
+		const known = this.seen.get(value);
+		if (known !== undefined) return known;
+		this.seen.set(value, value);
+		return value;
+	}
+}
+
+const number = (value: unknown): number | null => (typeof value === "number" ? value : null);
+
+/** One literal, always the same shape: records stay small and fast in memory (no `delete`, no dictionary mode). */
+function decodeMeta(v: readonly unknown[], at: number, strings: Strings, lineNo: number): PhotoMetadata {
+	const taken = v[at];
+	const meta: PhotoMetadata = {
+		taken: typeof taken === "string" ? taken : null,
+		takenSource: (strings.text(v[at + 1], lineNo) ?? "file") as TakenSource,
+		make: strings.text(v[at + 2], lineNo),
+		model: strings.text(v[at + 3], lineNo),
+		lens: strings.text(v[at + 4], lineNo),
+		focalLength: number(v[at + 5]),
+		aperture: number(v[at + 6]),
+		exposureTime: number(v[at + 7]),
+		iso: number(v[at + 8]),
+		latitude: number(v[at + 9]),
+		longitude: number(v[at + 10]),
+		altitude: number(v[at + 11]),
+		width: number(v[at + 12]),
+		height: number(v[at + 13]),
+		orientation: number(v[at + 14]),
+		mime: strings.text(v[at + 15], lineNo) ?? "application/octet-stream",
+	};
+	// Optional: absent when unknown, as the metadata readers leave it.
+	const duration = number(v[at + 16]);
+	if (duration !== null) meta.duration = duration;
+	return meta;
+}
+
+type Decode = (v: unknown[], lineNo: number) => PhotoRecord;
+
+function decoder(header: Header): Decode {
+	const strings = new Strings(header.version === 1 ? null : (header.strings ?? []));
+	const v1 = header.version === 1;
+	return (v, lineNo) => {
+		const [path, size, mtimeMs, sha256, noteField, missingSince] = v;
+		const offloadedAt = v1 ? v[7] : v[6];
+		const note = noteField === null && !v1 && typeof path === "string" && header.notes !== undefined ? header.notes + path + ".md" : noteField;
+		if (typeof path !== "string" || typeof size !== "number" || typeof mtimeMs !== "number" ||
+			typeof sha256 !== "string" || typeof note !== "string") {
+			throw corrupt(`line ${lineNo} has a field of the wrong type`);
+		}
+		if (v1 && !Array.isArray(v[6])) throw corrupt(`line ${lineNo}: metadata is not a list`);
+		const meta = v1 ? decodeMeta(v[6] as unknown[], 0, strings, lineNo) : decodeMeta(v, META_AT, strings, lineNo);
+		const record: PhotoRecord = { path, size, mtimeMs, sha256, note, meta };
+		if (typeof missingSince === "string") record.missingSince = missingSince;
+		if (typeof missingSince === "string" && typeof offloadedAt === "string") record.offloadedAt = offloadedAt;
+		return record;
+	};
+}
+
+function readHeader(lines: LineReader): Header {
+	const first = lines.next();
+	if (first === null) throw corrupt("no header");
 	let header: Header;
 	try {
-		header = JSON.parse(text.slice(0, firstBreak)) as Header;
+		header = JSON.parse(first) as Header;
 	} catch {
 		throw corrupt("header is not JSON");
 	}
-	if (header.format !== FORMAT) throw corrupt("not a photo index");
-	if (header.version !== VERSION) throw corrupt(`unknown version ${String(header.version)}`);
+	if (header?.format !== FORMAT) throw corrupt("not a photo index");
+	if (header.version !== 1 && header.version !== VERSION) throw corrupt(`unknown version ${String(header.version)}`);
+	if (header.strings !== undefined && (!Array.isArray(header.strings) || header.strings.some((t) => typeof t !== "string"))) {
+		throw corrupt("its string table is not a list of strings");
+	}
+	return header;
+}
+
+/** Calls `each` with every record of the file, in slices (see TimeSlicer). Throws PhotoArchivistError "corrupt". */
+async function eachRecord(content: FileContent, pause: Pause | undefined, each: (record: PhotoRecord) => void): Promise<void> {
+	const lines = new LineReader(content);
+	const header = readHeader(lines);
+	const decode = decoder(header);
+	const slicer = new TimeSlicer(pause);
+	const minLength = header.version === 1 ? 7 : 5;
+	let count = 0;
+	for (let line = lines.next(), lineNo = 2; line !== null; line = lines.next(), lineNo++) {
+		let v: unknown;
+		try {
+			v = JSON.parse(line);
+		} catch {
+			throw corrupt(`line ${lineNo} is not JSON`);
+		}
+		if (!Array.isArray(v) || v.length < minLength) throw corrupt(`line ${lineNo} is not a record`);
+		each(decode(v, lineNo));
+		count++;
+		if (slicer.due()) await slicer.yield();
+	}
+	if (lines.unterminated) throw corrupt(`line ${count + 2} is cut short`);
+	if (count !== header.count) throw corrupt(`expected ${header.count} photos, found ${count}`);
+}
+
+/**
+ * Reads an index file (its text, or its UTF-8 bytes) into a PhotoIndex, built as it is parsed. `pause` is awaited
+ * between slices so a host with a UI can paint; omit it where nothing else is waiting (the CLI). Throws
+ * PhotoArchivistError "corrupt".
+ */
+export async function readIndexFile(content: FileContent, pause?: Pause): Promise<PhotoIndex> {
+	const index = new PhotoIndex();
+	await eachRecord(content, pause, (record) => index.put(record));
+	return index;
+}
+
+/** The records of an index file, in file order. Throws PhotoArchivistError "corrupt". */
+export async function parseIndex(content: FileContent, pause?: Pause): Promise<PhotoRecord[]> {
 	const records: PhotoRecord[] = [];
-	let start = firstBreak + 1;
-	let lineNo = 2;
-	while (start < text.length) {
-		const end = text.indexOf("\n", start);
-		if (end < 0) throw corrupt(`line ${lineNo} is cut short`);
-		records.push(decodeRecord(text.slice(start, end), lineNo));
-		start = end + 1;
-		lineNo++;
-		if (pause && records.length % SLICE === 0) await pause();
-	}
-	if (records.length !== header.count) {
-		throw corrupt(`expected ${header.count} photos, found ${records.length}`);
-	}
+	await eachRecord(content, pause, (record) => records.push(record));
 	return records;
 }

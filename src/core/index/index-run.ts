@@ -7,15 +7,30 @@ import { describeError } from "../model/errors";
 import type { PhotoRecord } from "../model/photo-record";
 import type { FileEntry } from "../ports/file-store";
 import { runPool } from "../util/run-pool";
+import { TimeSlicer } from "../util/time-slices";
 import { allocateNote, countPresent, emptySummary, type IndexContext } from "./index-context";
 import { readPhoto } from "./read-photo";
 
 /** Save the index every so many files, so a long first run that is interrupted keeps its hashes. */
 const SAVE_EVERY = 500;
+/**
+ * …or every quarter of the index, when that is more: each save writes the whole index, so saving every 500
+ * files of a 100,000-photo first run would write 200 ever larger files (quadratic time, and 25 MB strings and
+ * buffers piling up faster than the collector frees them: over 500 MB of memory). Growing the interval with the
+ * index keeps the total to about five times the index, and an interruption still keeps three quarters of it.
+ */
+const SAVE_SHARE = 4;
+
+export function saveInterval(indexSize: number): number {
+	return Math.max(SAVE_EVERY, Math.ceil(indexSize / SAVE_SHARE));
+}
 
 async function listPhotos(ctx: IndexContext): Promise<FileEntry[]> {
+	const folders = ctx.settings.photoFolders;
+	// One folder (the usual case) lists each file once: no de-duplication needed.
+	if (folders.length === 1) return (await ctx.files.list(folders[0] ?? "")).filter((entry) => ctx.isPhoto(entry.path));
 	const seen = new Map<string, FileEntry>();
-	for (const folder of ctx.settings.photoFolders) {
+	for (const folder of folders) {
 		for (const entry of await ctx.files.list(folder)) {
 			if (ctx.isPhoto(entry.path)) seen.set(entry.path, entry);
 		}
@@ -86,6 +101,17 @@ async function indexFile(
 	}
 }
 
+/** The records the listing did not find (moved or gone): none to look for when every record was listed. */
+function unlisted(ctx: IndexContext, listed: readonly PhotoRecord[]): MoveCandidates {
+	const moves = new MoveCandidates();
+	if (listed.length === ctx.index.size) return moves;
+	const found = new Set(listed);
+	for (const record of ctx.index.values()) {
+		if (!found.has(record)) moves.add(record);
+	}
+	return moves;
+}
+
 async function markMissing(ctx: IndexContext, record: PhotoRecord, summary: IndexSummary): Promise<void> {
 	const updated: PhotoRecord = { ...record, missingSince: ctx.now().toISOString() };
 	ctx.index.put(updated);
@@ -113,7 +139,7 @@ async function readAll(
 		done++;
 		// Reported after the file, so a cancel from this callback takes effect before the next one starts.
 		options.onProgress?.({ phase: "reading", done, total: toRead.length, path: entry.path });
-		if (++sinceSave >= SAVE_EVERY) {
+		if (++sinceSave >= saveInterval(ctx.index.size)) {
 			sinceSave = 0;
 			await ctx.save();
 		}
@@ -123,24 +149,32 @@ async function readAll(
 export async function indexEverything(ctx: IndexContext, options: IndexRunOptions = {}): Promise<IndexSummary> {
 	const summary = emptySummary();
 	options.onProgress?.({ phase: "listing", done: 0, total: 0 });
+	// Listing 100,000 photos and as many notes is work too: the host gets a turn after each.
+	const slicer = new TimeSlicer(ctx.pause);
 	const entries = await listPhotos(ctx);
-	const existingNotes = new Set(await ctx.notes.list(ctx.settings.notesFolder));
-	const present = new Set(entries.map((e) => e.path));
-	const moves = new MoveCandidates();
-	for (const record of ctx.index.values()) {
-		if (!present.has(record.path)) moves.add(record);
+	await slicer.yield();
+	const noteList = await ctx.notes.list(ctx.settings.notesFolder);
+	await slicer.yield();
+	const existingNotes = new Set<string>();
+	for (const note of noteList) {
+		existingNotes.add(note);
+		if (slicer.due()) await slicer.yield();
 	}
 	const toRead: FileEntry[] = [];
 	const notesToRestore: PhotoRecord[] = [];
+	const listed: PhotoRecord[] = [];
 	for (const entry of entries) {
 		const known = ctx.index.get(entry.path);
+		if (known) listed.push(known);
 		if (known && !known.missingSince && known.size === entry.size && known.mtimeMs === entry.mtimeMs) {
 			if (existingNotes.has(known.note)) summary.unchanged++;
 			else notesToRestore.push(known);
 		} else {
 			toRead.push(entry);
 		}
+		if (slicer.due()) await slicer.yield();
 	}
+	const moves = unlisted(ctx, listed);
 	await readAll(ctx, toRead, moves, summary, options);
 	options.onProgress?.({ phase: "notes", done: 0, total: notesToRestore.length });
 	for (const record of notesToRestore) {

@@ -25,9 +25,10 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 export function extensionOf(path: string): string {
-	const name = path.slice(path.lastIndexOf("/") + 1);
-	const dot = name.lastIndexOf(".");
-	return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
+	const dot = path.lastIndexOf(".");
+	// No dot in the name, or only a leading one (".jpg" is a hidden file's name, not an extension).
+	if (dot <= path.lastIndexOf("/") + 1) return "";
+	return path.slice(dot + 1).toLowerCase();
 }
 
 export type PathFilter = (path: string) => boolean;
@@ -39,11 +40,12 @@ export function createPathFilter(settings: Pick<IndexSettings, "photoFolders" | 
 	const excludedFolders = settings.exclusions.filter((e) => !/[*?]/.test(e)).map((e) => e.replace(/\/+$/, "") + "/");
 	const folders = settings.photoFolders.map((f) => (f === "" ? "" : f + "/"));
 	const notesPrefix = settings.notesFolder + "/";
+	// Asked once per file of the library on every rescan: no allocation on the way to "yes".
 	return (path) => {
 		if (!extensions.has(extensionOf(path))) return false;
 		if (!folders.some((f) => path.startsWith(f))) return false;
 		if (path.startsWith(notesPrefix)) return false;
-		if (path.split("/").some((part) => part.startsWith("."))) return false;
+		if (path.startsWith(".") || path.includes("/.")) return false;
 		if (excludedFolders.some((f) => path.startsWith(f))) return false;
 		return !exclusions.some((re) => re.test(path));
 	};

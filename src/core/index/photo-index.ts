@@ -1,9 +1,14 @@
 /** The index in memory: records by photo path, plus which note belongs to which photo. */
 import type { PhotoRecord } from "../model/photo-record";
 
+/** Shared by every index, so a version is never repeated, even by an index that replaced another. */
+let versions = 0;
+
 export class PhotoIndex {
 	private readonly byPath = new Map<string, PhotoRecord>();
 	private readonly byNote = new Map<string, string>();
+	/** Changes with every put and delete: what is derived from the records (the status) is kept until it moves. */
+	version = ++versions;
 
 	constructor(records: Iterable<PhotoRecord> = []) {
 		for (const r of records) this.put(r);
@@ -27,6 +32,7 @@ export class PhotoIndex {
 	}
 
 	put(record: PhotoRecord): void {
+		this.version = ++versions;
 		const previous = this.byPath.get(record.path);
 		if (previous && this.byNote.get(previous.note) === previous.path) this.byNote.delete(previous.note);
 		this.byPath.set(record.path, record);
@@ -36,6 +42,7 @@ export class PhotoIndex {
 	delete(path: string): void {
 		const previous = this.byPath.get(path);
 		if (!previous) return;
+		this.version = ++versions;
 		this.byPath.delete(path);
 		if (this.byNote.get(previous.note) === path) this.byNote.delete(previous.note);
 	}

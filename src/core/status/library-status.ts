@@ -6,7 +6,9 @@
 import type { Manifest } from "../backup/manifest";
 import type { PhotoRecord } from "../model/photo-record";
 import type { TargetConfig } from "../model/target-config";
-import { photoSafety, type PhotoSafety } from "./photo-safety";
+import { TimeSlicer, type Pause } from "../util/time-slices";
+import type { PhotoSafety } from "./photo-safety";
+import { StatusTally } from "./status-tally";
 import type { LastRun, LastVerification, TargetState } from "./target-state";
 
 export interface TargetStatus {
@@ -77,84 +79,20 @@ export interface StatusInput {
 	now: Date;
 }
 
-function folderOf(path: string): string {
-	const slash = path.lastIndexOf("/");
-	return slash < 0 ? "" : path.slice(0, slash);
-}
-
-function byRisk(a: AtRiskPhoto, b: AtRiskPhoto): number {
-	if (a.copies !== b.copies) return a.copies - b.copies;
-	return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-}
-
-function emptyTargetStatus(config: TargetConfig, state: TargetState): TargetStatus {
-	const status: TargetStatus = {
-		id: config.id, name: config.name, medium: config.medium, offsite: config.offsite, enabled: config.enabled,
-		photos: 0, bytes: 0, pending: 0, pendingBytes: 0, failed: state.lastRun?.failed ?? 0,
-	};
-	if (state.lastRun) status.lastRun = state.lastRun;
-	if (state.lastVerification) status.lastVerification = state.lastVerification;
-	if (state.freeSpace) status.freeSpace = state.freeSpace;
-	return status;
-}
-
+/** The status of the library, in one synchronous pass (see StatusTally). */
 export function computeLibraryStatus(input: StatusInput): LibraryStatus {
-	const configs = input.targets;
-	const manifests = configs.map((c) => input.manifest(c.id));
-	const targets = configs.map((c) => emptyTargetStatus(c, input.states.get(c.id) ?? {}));
-	const countedContent = configs.map(() => new Set<string>());
-	const folders = new Map<string, FolderRisk>();
-	const atRisk: AtRiskPhoto[] = [];
-	let photos = 0, bytes = 0, missingOriginals = 0, meeting321 = 0, onlyOneCopy = 0, noCopy = 0;
+	const tally = new StatusTally(input);
+	for (const record of input.records) tally.add(record);
+	return tally.finish();
+}
 
+/** The same, awaiting `pause` between slices of the pass, so a 100,000-photo library never blocks a UI host for long. */
+export async function computeLibraryStatusInSlices(input: StatusInput, pause: Pause | undefined): Promise<LibraryStatus> {
+	const tally = new StatusTally(input);
+	const slicer = new TimeSlicer(pause);
 	for (const record of input.records) {
-		photos++;
-		bytes += record.size;
-		const present = record.missingSince === undefined;
-		if (!present) missingOriginals++;
-		const holders: TargetConfig[] = [];
-		configs.forEach((config, i) => {
-			const status = targets[i] as TargetStatus;
-			if ((manifests[i]?.holding(record.sha256).length ?? 0) > 0) {
-				status.photos++;
-				const seen = countedContent[i] as Set<string>;
-				if (!seen.has(record.sha256)) {
-					seen.add(record.sha256);
-					status.bytes += record.size;
-				}
-				if (config.enabled) holders.push(config);
-			} else if (present) {
-				status.pending++;
-				status.pendingBytes += record.size;
-			}
-		});
-		const safety = photoSafety(holders, present);
-		const folder = folderOf(record.path);
-		const risk = folders.get(folder) ?? { folder, photos: 0, atRisk: 0 };
-		folders.set(folder, risk);
-		risk.photos++;
-		if (safety.copies === 1) onlyOneCopy++;
-		if (safety.copies === 0) noCopy++;
-		if (safety.meets321) {
-			meeting321++;
-			continue;
-		}
-		risk.atRisk++;
-		atRisk.push({ path: record.path, note: record.note, missing: !present, ...safety });
+		tally.add(record);
+		if (slicer.due()) await slicer.yield();
 	}
-
-	const enabled = targets.filter((t) => t.enabled);
-	const upToDate = enabled.length > 0 && enabled.every((t) =>
-		t.pending === 0 && (t.lastRun === undefined || t.lastRun.outcome === "up-to-date" || t.lastRun.outcome === "cancelled"));
-	return {
-		computedAt: input.now.toISOString(),
-		photos, bytes, missingOriginals, meeting321, onlyOneCopy, noCopy,
-		atRisk: atRisk.sort(byRisk),
-		folders: [...folders.values()].filter((f) => f.atRisk > 0)
-			.sort((a, b) => b.atRisk - a.atRisk || (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0)),
-		targets,
-		enabledTargets: enabled.length,
-		upToDate,
-		allSafe: upToDate && atRisk.length === 0,
-	};
+	return tally.finish();
 }

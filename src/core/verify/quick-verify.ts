@@ -55,7 +55,9 @@ export async function quickCheck(target: Target, entries: readonly ManifestEntry
 	const byFolder = new Map<string, ManifestEntry[]>();
 	for (const entry of entries) {
 		const folder = folderOf(entry.remotePath);
-		byFolder.set(folder, [...(byFolder.get(folder) ?? []), entry]);
+		const list = byFolder.get(folder);
+		if (list === undefined) byFolder.set(folder, [entry]);
+		else list.push(entry);
 	}
 	const folders = [...byFolder.keys()].sort();
 	const listings = new Map<string, RemoteFile[]>();

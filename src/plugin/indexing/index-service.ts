@@ -24,11 +24,17 @@ export class IndexService {
 
 	constructor(private readonly deps: IndexServiceDeps) {}
 
-	/** Creates the engine and starts loading the index in the background. */
+	/**
+	 * Creates the engine and starts loading the index in the background, then the backup manifests (the status
+	 * view and every note written need them): both in slices, so the interface never waits on them.
+	 */
 	start(settings: IndexSettings): void {
 		if (this.disposed) return;
 		this.engine = this.deps.createEngine(settings);
-		void this.guarded((engine) => engine.load());
+		void this.guarded(async (engine) => {
+			await engine.load();
+			await engine.status.prepare();
+		});
 	}
 
 	/**
