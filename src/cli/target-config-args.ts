@@ -1,12 +1,13 @@
 /** Turns the options of `target add` into a TargetConfig, with a specific message for every mistake. */
-import { constants } from "node:fs";
-import { access, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
-import { defaultMedium, MAX_CONCURRENCY } from "../core/backup/backup-settings";
+import { defaultMedium, defaultOffsite, MAX_CONCURRENCY } from "../core/backup/backup-settings";
 import type { TargetConfig } from "../core/model/target-config";
+import { ENCRYPTION_ADD_OPTIONS, encryptionFields, isLoopback, refuseS3Options, S3_ADD_OPTIONS, s3Fields, type S3AddOptions } from "./target-s3-args";
+import { defaultSecretEnv, envSource, required, secretFile } from "./target-secret-args";
 import { UsageError } from "./usage-error";
 
-export interface TargetAddOptions {
+export interface TargetAddOptions extends S3AddOptions {
 	id?: string;
 	type?: string;
 	url?: string;
@@ -18,6 +19,7 @@ export interface TargetAddOptions {
 	layout?: string;
 	medium?: string;
 	offsite?: boolean;
+	onsite?: boolean;
 	concurrency?: string;
 }
 
@@ -33,15 +35,18 @@ export const TARGET_ADD_OPTIONS = {
 	layout: { type: "string" },
 	medium: { type: "string" },
 	offsite: { type: "boolean" },
+	onsite: { type: "boolean" },
 	concurrency: { type: "string" },
+	...S3_ADD_OPTIONS,
+	...ENCRYPTION_ADD_OPTIONS,
 } as const;
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-const ENV_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const CREDENTIALS_IN_URL = "--url must not hold a user name or password (it is saved in data.json): use --username and --password-env or --password-file";
 
 /** The variable the CLI reads a target's password from when `target add` named no other source. */
 export function defaultPasswordEnv(id: string): string {
-	return `PHOTO_ARCHIVIST_PASSWORD_${id.toUpperCase().replace(/-/g, "_")}`;
+	return defaultSecretEnv("password", id);
 }
 
 export interface BuiltTarget {
@@ -54,8 +59,9 @@ export async function targetFromOptions(o: TargetAddOptions, vaultRoot: string):
 	const warnings: string[] = [];
 	const id = required(o.id, "--id ID");
 	if (!ID_PATTERN.test(id)) throw new UsageError(`invalid target id "${id}": use lower-case letters, digits and "-" (for example "nas" or "ssd-1")`);
-	const kind = required(o.type, "--type webdav|folder");
-	if (kind !== "webdav" && kind !== "folder") throw new UsageError(`--type must be webdav or folder, not "${kind}"`);
+	const kind = required(o.type, "--type webdav|folder|s3");
+	if (kind !== "webdav" && kind !== "folder" && kind !== "s3") throw new UsageError(`--type must be webdav, folder or s3, not "${kind}"`);
+	if (o.offsite === true && o.onsite === true) throw new UsageError("give either --offsite or --onsite, not both");
 	const layout = o.layout ?? "mirror";
 	if (layout !== "mirror" && layout !== "date") throw new UsageError(`--layout must be mirror or date, not "${layout}"`);
 	const target: TargetConfig = {
@@ -63,19 +69,17 @@ export async function targetFromOptions(o: TargetAddOptions, vaultRoot: string):
 		name: o.name?.trim() || id,
 		kind,
 		medium: o.medium?.trim() || defaultMedium(kind),
-		offsite: o.offsite ?? false,
+		offsite: o.offsite === true ? true : o.onsite === true ? false : defaultOffsite(kind),
 		layout,
 		enabled: true,
 	};
 	if (o.concurrency !== undefined) target.concurrency = concurrency(o.concurrency);
+	if (kind === "s3") Object.assign(target, s3Fields(o, id, warnings));
+	else refuseS3Options(o, kind);
 	if (kind === "webdav") Object.assign(target, await webdavFields(o, id, warnings));
-	else target.path = await folderPath(o, vaultRoot, warnings);
+	else if (kind === "folder") target.path = await folderPath(o, vaultRoot, warnings);
+	Object.assign(target, await encryptionFields(o, id, warnings));
 	return { target, warnings };
-}
-
-function required(value: string | undefined, option: string): string {
-	if (value === undefined || value.trim() === "") throw new UsageError(`target add needs ${option}`);
-	return value.trim();
 }
 
 function concurrency(text: string): number {
@@ -89,6 +93,8 @@ function concurrency(text: string): number {
 async function webdavFields(o: TargetAddOptions, id: string, warnings: string[]): Promise<Partial<TargetConfig>> {
 	if (o.path !== undefined) throw new UsageError("a webdav target takes --url, not --path");
 	const text = required(o.url, "--url URL for a webdav target");
+	// Said before parsing, and without echoing the text: a password may hold "/", which a URL parser trips on.
+	if (/^[a-z][a-z0-9+.-]*:\/\/[^?#]*@/i.test(text)) throw new UsageError(CREDENTIALS_IN_URL);
 	let url: URL;
 	try {
 		url = new URL(text);
@@ -96,9 +102,7 @@ async function webdavFields(o: TargetAddOptions, id: string, warnings: string[])
 		throw new UsageError(`--url is not a URL: "${text}" (for example https://nas.local:5006/photos)`);
 	}
 	if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--url must start with http:// or https://, not ${url.protocol}//`);
-	if (url.username !== "" || url.password !== "") {
-		throw new UsageError("--url must not hold a user name or password (it is saved in data.json): use --username and --password-env or --password-file");
-	}
+	if (url.username !== "" || url.password !== "") throw new UsageError(CREDENTIALS_IN_URL);
 	const fields: Partial<TargetConfig> = { url: url.href.replace(/\/+$/, "") };
 	if (o["password-env"] !== undefined && o["password-file"] !== undefined) {
 		throw new UsageError("give either --password-env or --password-file, not both");
@@ -109,31 +113,12 @@ async function webdavFields(o: TargetAddOptions, id: string, warnings: string[])
 		return fields;
 	}
 	fields.username = username;
-	if (o["password-file"] !== undefined) fields.passwordFile = await passwordFile(o["password-file"], warnings);
-	else {
-		const variable = o["password-env"] ?? defaultPasswordEnv(id);
-		if (!ENV_PATTERN.test(variable)) throw new UsageError(`--password-env takes the name of an environment variable, not "${variable}"`);
-		fields.passwordEnv = variable;
-		if (!process.env[variable]) warnings.push(`the environment variable ${variable} is not set here: set it wherever the backup runs (cron, systemd)`);
-	}
+	if (o["password-file"] !== undefined) fields.passwordFile = await secretFile(o["password-file"], "password", warnings);
+	else fields.passwordEnv = envSource("--password-env", o["password-env"] ?? defaultPasswordEnv(id), warnings);
 	if (url.protocol === "http:" && !isLoopback(url.hostname)) {
 		warnings.push(`${url.host} is reached over plain http: the password travels unencrypted; prefer https`);
 	}
 	return fields;
-}
-
-async function passwordFile(given: string, warnings: string[]): Promise<string> {
-	const file = resolve(given);
-	try {
-		await access(file, constants.R_OK);
-	} catch {
-		throw new UsageError(`cannot read the password file ${file}`);
-	}
-	const info = await stat(file);
-	if (!info.isFile()) throw new UsageError(`the password file ${file} is not a file`);
-	// Like ssh with its keys: say so when other users of the machine can read the password.
-	if ((info.mode & 0o077) !== 0) warnings.push(`the password file ${file} can be read by other users: chmod 600 ${file}`);
-	return file;
 }
 
 async function folderPath(o: TargetAddOptions, vaultRoot: string, warnings: string[]): Promise<string> {
@@ -151,8 +136,4 @@ async function folderPath(o: TargetAddOptions, vaultRoot: string, warnings: stri
 	if (info === null) warnings.push(`${path} does not exist yet (a drive not plugged in?); the backup needs it there`);
 	else if (!info.isDirectory()) throw new UsageError(`--path ${path} is not a folder`);
 	return path;
-}
-
-function isLoopback(host: string): boolean {
-	return host === "localhost" || host === "[::1]" || /^127\./.test(host);
 }

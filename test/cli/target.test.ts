@@ -53,7 +53,7 @@ describe("photo-archivist target add", () => {
 		{ name: "a password on the command line", args: ["--id", "x", "--type", "webdav", "--url", "https://h/", "--username", "u", "--password", SECRET], message: /never taken on the command line/ },
 		{ name: "a password inside the URL", args: ["--id", "x", "--type", "webdav", "--url", `https://u:${SECRET}@h/`], message: /must not hold a user name or password/ },
 		{ name: "an id with capitals", args: ["--id", "My NAS", "--type", "folder", "--path", "/tmp"], message: /invalid target id "My NAS"/ },
-		{ name: "an unknown type", args: ["--id", "x", "--type", "s3", "--url", "https://h/"], message: /--type must be webdav or folder/ },
+		{ name: "an unknown type", args: ["--id", "x", "--type", "ftp", "--url", "https://h/"], message: /--type must be webdav, folder or s3/ },
 		{ name: "a webdav target without a URL", args: ["--id", "x", "--type", "webdav"], message: /needs --url URL/ },
 		{ name: "a URL that is not http", args: ["--id", "x", "--type", "webdav", "--url", "ftp://h/"], message: /must start with http/ },
 		{ name: "a folder target with a password", args: ["--id", "x", "--type", "folder", "--path", "/tmp", "--password-env", "X"], message: /takes no user name or password/ },

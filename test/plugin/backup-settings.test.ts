@@ -143,7 +143,7 @@ describe("backup target settings", () => {
 
 		await click(container, "Add target");
 		const kinds = row(topModal(TargetModal).contentEl, "Kind").control(DropdownComponent).options;
-		expect([...kinds.keys()]).toEqual(["webdav"]);
+		expect([...kinds.keys()]).toEqual(["webdav", "s3"]);
 	});
 
 	it("saves the automation settings, ignoring what is not a number yet", async () => {

@@ -80,7 +80,15 @@ function rewrite(headers: IncomingHttpHeaders, from: string, to: string): Outgoi
 	return out;
 }
 
-export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> {
+export interface FaultProxyOptions {
+	/**
+	 * Pass the client's Host header on as it is, instead of the server's: S3 requests sign their Host, so
+	 * rewriting it would break every signature (Ceph's gateway answers path-style requests for any host).
+	 */
+	keepHost?: boolean;
+}
+
+export async function startFaultProxy(upstreamUrl: string, options: FaultProxyOptions = {}): Promise<FaultProxy> {
 	const upstream = new URL(upstreamUrl);
 	// No keep-alive upstream: a pooled socket would outlive a server restart and fail the next request.
 	const agent = new Agent({ keepAlive: false });
@@ -107,7 +115,7 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
 	const forward = (req: IncomingMessage, res: ServerResponse, rec: ProxiedRequest, fault: Fault | undefined): void => {
 		const cutAfter = fault?.kind === "drop" ? fault.afterBodyBytes : Infinity;
 		const out = request(
-			{ agent, host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...rewrite(req.headers, origin, upstream.origin), host: upstream.host } },
+			{ agent, host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...rewrite(req.headers, origin, upstream.origin), host: options.keepHost ? req.headers.host : upstream.host } },
 			(upRes) => {
 				if (fault?.kind === "drop-response") {
 					upRes.resume();

@@ -1,7 +1,8 @@
 /** `photo-archivist backup <vault>`: bring the index up to date, then back the originals up to the targets. */
 import type { IndexSummary } from "../../core/engine-types";
-import { checkTargetSelection, passwordSource } from "../backup-config";
+import { checkTargetSelection } from "../backup-config";
 import { listenForInterrupt } from "../interrupt";
+import { credentialsText } from "../target-password";
 import { backupProgressText, indexProgressText, progressLine } from "../progress-line";
 import { openVault } from "../vault";
 import { formatSummary } from "./index-command";
@@ -44,7 +45,7 @@ export async function backupCommand(o: BackupCommandOptions): Promise<number> {
 		progress.done();
 		const credentials = (id: string): string | null => {
 			const target = vault.backupSettings.targets.find((t) => t.id === id);
-			return target?.username ? `user ${target.username}, password from ${passwordSource(target)}` : null;
+			return target ? credentialsText(target) : null;
 		};
 		process.stdout.write((o.json ? JSON.stringify(backupJson(summary, index), null, 2) : formatBackupSummary(summary, credentials)) + "\n");
 		return summary.cancelled ? interrupt.exitCode : backupExitCode(summary);

@@ -6,6 +6,8 @@ import { backupSettingsOf, passwordSource, rawTargets, setRawTargets, unknownTar
 import { formatBytes } from "../format-units";
 import { readPluginData, updatePluginData } from "../plugin-data-file";
 import { TARGET_ADD_OPTIONS, targetFromOptions } from "../target-config-args";
+import { secretSource } from "../target-password";
+import { refuseLiteralSecrets } from "../target-secret-args";
 import { UsageError } from "../usage-error";
 import { openVault, vaultFolders } from "../vault";
 
@@ -33,6 +35,7 @@ function vaultOf(positionals: string[], action: string): string {
 }
 
 async function add(args: string[]): Promise<number> {
+	refuseLiteralSecrets(args);
 	const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...TARGET_ADD_OPTIONS, ...COMMON } });
 	const folders = await vaultFolders(vaultOf(positionals, "add"), values["config-dir"]);
 	const { target, warnings } = await targetFromOptions(values, folders.root);
@@ -45,6 +48,9 @@ async function add(args: string[]): Promise<number> {
 	});
 	for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
 	process.stdout.write(values.json ? JSON.stringify(target, null, 2) + "\n" : `Added target ${describeTarget(target)}\n`);
+	if (target.encrypt === true && !values.json) {
+		process.stdout.write("Keep a copy of the passphrase somewhere safe: without it nobody can read these backups. It cannot change once the target holds backups.\n");
+	}
 	return 0;
 }
 
@@ -88,14 +94,25 @@ async function test(args: string[]): Promise<number> {
 }
 
 function describeTarget(t: TargetConfig): string {
-	const lines = [`${t.id}: ${t.name} (${t.kind}${t.enabled ? "" : ", disabled"})`];
+	const lines = [`${t.id}: ${t.name} (${t.kind}${t.encrypt === true ? ", encrypted" : ""}${t.enabled ? "" : ", disabled"})`];
 	if (t.url !== undefined) lines.push(`  url:       ${t.url}`);
 	if (t.path !== undefined) lines.push(`  path:      ${t.path}`);
 	if (t.username) lines.push(`  user:      ${t.username}`, `  password:  from ${passwordSource(t)}`);
+	if (t.kind === "s3") lines.push(...s3Lines(t));
+	if (t.encrypt === true) lines.push(`  passphrase: from ${secretSource(t, "passphrase")}`);
 	lines.push(`  layout:    ${t.layout === "date" ? "date (YYYY/MM/)" : "mirror (vault paths)"}`);
 	lines.push(`  medium:    ${t.medium}, ${t.offsite ? "offsite" : "onsite"}`);
 	if (t.concurrency !== undefined) lines.push(`  uploads:   ${t.concurrency} at once`);
 	return lines.join("\n");
+}
+
+function s3Lines(t: TargetConfig): string[] {
+	const lines = [`  endpoint:  ${t.endpoint ?? "not set"} (${t.pathStyle === true ? "path-style" : "virtual-hosted"})`];
+	lines.push(`  bucket:    ${t.bucket ?? "not set"}${t.prefix ? `, under ${t.prefix}` : ""}`);
+	if (t.region !== undefined) lines.push(`  region:    ${t.region}`);
+	lines.push(`  access key id: ${t.accessKeyId !== undefined ? t.accessKeyId : `from ${secretSource(t, "accessKeyId")}`}`);
+	lines.push(`  secret key: from ${secretSource(t, "secretKey")}`);
+	return lines;
 }
 
 function formatReport(report: ConnectionReport, targets: TargetConfig[]): string {

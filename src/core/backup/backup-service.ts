@@ -4,6 +4,7 @@
  * the process killed) is simply planned again from the index and the manifests, and goes on from there.
  */
 import { describeError } from "../model/errors";
+import { TargetError } from "../model/target-error";
 import type { PhotoRecord } from "../model/photo-record";
 import type { FileStore } from "../ports/file-store";
 import type { Log } from "../ports/log";
@@ -142,6 +143,10 @@ async function testTarget(deps: BackupServiceDeps, targetId: string): Promise<Co
 	try {
 		target = await deps.openTarget(config);
 	} catch (error) {
+		// Opening already spoke to the server when it refuses us here (an encrypted target's passphrase check).
+		if (error instanceof TargetError && error.code === "auth") {
+			return { targetId, ok: false, checks: [{ name: "reach", ok: true, message: "Reached it." }, { name: "credentials", ok: false, message: error.message }] };
+		}
 		return failed(describeError(error));
 	}
 	return deps.testConnection(target, targetId);

@@ -44,8 +44,38 @@ export function concurrencyOf(config: TargetConfig, platform: BackupPlatform): n
 }
 
 export function defaultMedium(kind: TargetKind): string {
-	return kind === "webdav" ? "nas" : "external-drive";
+	return kind === "webdav" ? "nas" : kind === "s3" ? "cloud" : "external-drive";
 }
+
+/** Object storage is someone else's building: offsite unless the user says otherwise (a MinIO at home). */
+export function defaultOffsite(kind: TargetKind): boolean {
+	return kind === "s3";
+}
+
+/** An S3 key prefix as stored: "photos", "/photos/", "photos//2024" → "photos/", "photos/2024/"; blank → "" (the bucket's root). */
+export function s3Prefix(given: string | undefined): string {
+	const parts = (given ?? "").trim().split("/").filter((part) => part !== "");
+	return parts.length === 0 ? "" : `${parts.join("/")}/`;
+}
+
+/** Virtual-hosted addressing puts the bucket in the host name, where only DNS letters work. */
+const DNS_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const ANY_BUCKET = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+
+/** What is wrong with a bucket name, in plain words, or null. */
+export function bucketProblem(bucket: string, pathStyle: boolean): string | null {
+	if (!ANY_BUCKET.test(bucket)) return `"${bucket}" is not a bucket name (letters, digits, ".", "-" and "_" only; folders go in the key prefix)`;
+	if (!pathStyle && !DNS_BUCKET.test(bucket)) {
+		return `the bucket "${bucket}" cannot be part of a host name (capitals, "_" or its length): use path-style addressing`;
+	}
+	return null;
+}
+
+const TEXT_FIELDS = [
+	"url", "username", "passwordSecret", "passwordEnv", "passwordFile", "path",
+	"endpoint", "region", "bucket", "accessKeyId", "secretKeySecret", "accessKeyEnv", "secretKeyEnv",
+	"passphraseSecret", "passphraseEnv", "passphraseFile",
+] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -68,21 +98,28 @@ export function normalizeTargetConfig(raw: unknown): TargetConfig | string {
 		return `backup target id ${JSON.stringify(raw.id ?? null)} is not valid: use lower-case letters, digits and "-"`;
 	}
 	const kind = raw.kind;
-	if (kind !== "webdav" && kind !== "folder") return `backup target "${id}" has an unknown kind ${JSON.stringify(kind ?? null)}: expected "webdav" or "folder"`;
+	if (kind !== "webdav" && kind !== "folder" && kind !== "s3") {
+		return `backup target "${id}" has an unknown kind ${JSON.stringify(kind ?? null)}: expected "webdav", "folder" or "s3"`;
+	}
 	const layout: RemoteLayout = raw.layout === "date" ? "date" : "mirror";
 	const config: TargetConfig = {
 		id,
 		name: text(raw.name) ?? id,
 		kind,
 		medium: text(raw.medium) ?? defaultMedium(kind),
-		offsite: raw.offsite === true,
+		offsite: typeof raw.offsite === "boolean" ? raw.offsite : defaultOffsite(kind),
 		layout,
 		enabled: raw.enabled !== false,
 	};
-	for (const key of ["url", "username", "passwordSecret", "passwordEnv", "passwordFile", "path"] as const) {
+	for (const key of TEXT_FIELDS) {
 		const value = text(raw[key]);
 		if (value !== undefined) config[key] = value;
 	}
+	const prefix = typeof raw.prefix === "string" ? s3Prefix(raw.prefix) : "";
+	if (prefix !== "") config.prefix = prefix;
+	if (raw.pathStyle === true) config.pathStyle = true;
+	// Only a literal true: a target must never be taken for unencrypted (or encrypted) by a stray value.
+	if (raw.encrypt === true) config.encrypt = true;
 	const concurrency = raw.concurrency;
 	if (typeof concurrency === "number" && Number.isInteger(concurrency) && concurrency >= 1) {
 		config.concurrency = Math.min(concurrency, MAX_CONCURRENCY);
@@ -92,12 +129,33 @@ export function normalizeTargetConfig(raw: unknown): TargetConfig | string {
 
 /** What keeps a configured target from being opened, in plain words; null when it looks complete. */
 export function targetConfigProblem(config: TargetConfig): string | null {
-	if (config.kind === "webdav") {
-		if (config.url === undefined) return `"${config.name}" has no server URL: set one in the backup settings`;
-		if (!/^https?:\/\/[^/]/i.test(config.url)) return `"${config.name}" has a URL that is not http:// or https://: ${config.url}`;
-	} else if (config.path === undefined) {
-		return `"${config.name}" has no folder: set one in the backup settings`;
+	const problem = config.kind === "webdav" ? webdavProblem(config) : config.kind === "s3" ? s3Problem(config) : folderProblem(config);
+	if (problem !== null) return problem;
+	if (config.encrypt === true && config.passphraseSecret === undefined && config.passphraseEnv === undefined && config.passphraseFile === undefined) {
+		return `"${config.name}" is encrypted but has no passphrase: choose one in the backup settings`;
 	}
+	return null;
+}
+
+function webdavProblem(config: TargetConfig): string | null {
+	if (config.url === undefined) return `"${config.name}" has no server URL: set one in the backup settings`;
+	if (!/^https?:\/\/[^/]/i.test(config.url)) return `"${config.name}" has a URL that is not http:// or https://: ${config.url}`;
+	return null;
+}
+
+function folderProblem(config: TargetConfig): string | null {
+	return config.path === undefined ? `"${config.name}" has no folder: set one in the backup settings` : null;
+}
+
+/** The keys may come from the keychain (Obsidian) or from environment variables (the command line): either will do. */
+function s3Problem(config: TargetConfig): string | null {
+	if (config.endpoint === undefined) return `"${config.name}" has no endpoint: set the storage service's address in the backup settings`;
+	if (!/^https?:\/\/[^/]/i.test(config.endpoint)) return `"${config.name}" has an endpoint that is not http:// or https://: ${config.endpoint}`;
+	if (config.bucket === undefined) return `"${config.name}" has no bucket: set one in the backup settings`;
+	const bucket = bucketProblem(config.bucket, config.pathStyle === true);
+	if (bucket !== null) return `"${config.name}": ${bucket}`;
+	if (config.accessKeyId === undefined && config.accessKeyEnv === undefined) return `"${config.name}" has no access key id: set one in the backup settings`;
+	if (config.secretKeySecret === undefined && config.secretKeyEnv === undefined) return `"${config.name}" has no secret key: set one in the backup settings`;
 	return null;
 }
 

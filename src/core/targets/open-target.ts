@@ -1,18 +1,22 @@
 /**
- * Opens a configured target the same way in every shell: checks the configuration, builds the WebDAV or
- * folder target with what the host provides (transport body, local file system, password), adds retries.
+ * Opens a configured target the same way in every shell: checks the configuration, builds the WebDAV,
+ * folder or S3 target with what the host provides (transport, local file system, secrets), adds retries,
+ * and encryption outside them.
  */
 import type { OpenTarget } from "../backup/backup-types";
 import type { TargetConfig } from "../model/target-config";
 import { TargetError } from "../model/target-error";
 import type { LocalFs } from "../ports/local-fs";
 import type { Target } from "../ports/target";
+import { openEncryptedTarget } from "./encrypting-target";
 import { createFolderTarget } from "./folder-target";
 import { retrying, type RetryPolicy } from "./retrying-target";
+import { openS3Target, type S3Host } from "./s3/open-s3-target";
 import type { EncodeBody } from "./webdav-http";
 import { createWebdavTarget, type WebdavModule } from "./webdav-target";
 
-export interface TargetHost {
+/** S3 targets and the passphrase of encrypted ones come through the S3Host part (http, secret, data). */
+export interface TargetHost extends S3Host {
 	/** How this host's transport wants an upload body (a Node stream, an exact ArrayBuffer). */
 	encodeBody: EncodeBody;
 	/** The local file system, loaded when first needed; null (or resolving to null) where there is none (mobile). */
@@ -26,8 +30,26 @@ export interface TargetHost {
 	webdav?: WebdavModule;
 }
 
+/**
+ * encrypting(retrying(bare)), not the other way round: the encrypting target fixes one nonce per put, so
+ * each retried request (or a ranged resume) re-sends the same ciphertext bytes of that one put, while a
+ * retry around it would start a whole new put with a fresh nonce. The passphrase is asked for first, so
+ * a missing one stops the target before any request.
+ */
 export function makeOpenTarget(host: TargetHost): OpenTarget {
-	return async (config) => retrying(await openBare(host, config), host.retry);
+	return async (config) => {
+		const passphrase = config.encrypt === true ? await encryptionPassphrase(host, config) : undefined;
+		const target = retrying(await openBare(host, config), host.retry);
+		return passphrase === undefined ? target : openEncryptedTarget(target, passphrase);
+	};
+}
+
+async function encryptionPassphrase(host: TargetHost, config: TargetConfig): Promise<string> {
+	const passphrase = await host.secret?.(config, "passphrase");
+	if (!passphrase) {
+		throw new TargetError("auth", `Target "${config.name || config.id}" is encrypted but has no passphrase: set the passphrase its backups were made with.`);
+	}
+	return passphrase;
 }
 
 async function openBare(host: TargetHost, config: TargetConfig): Promise<Target> {
@@ -56,8 +78,10 @@ async function openBare(host: TargetHost, config: TargetConfig): Promise<Target>
 			if (!fs.isAbsolute(path)) throw invalid(`Target "${name}": the folder "${path}" must be an absolute path (such as /Volumes/Backup or D:\\Backup).`);
 			return createFolderTarget({ root: path, fs });
 		}
+		case "s3":
+			return openS3Target(host, config);
 		default:
-			throw invalid(`Target "${name}" is of an unknown kind "${kind}" (expected webdav or folder).`);
+			throw invalid(`Target "${name}" is of an unknown kind "${kind}" (expected webdav, folder or s3).`);
 	}
 }
 

@@ -1,6 +1,8 @@
 /** The backup half of the plugin, put together: runner, progress, commands, settings sections and automation. */
 import { Notice, Platform, type App, type Command } from "obsidian";
 import type { BackupSettings } from "../../core/backup/backup-types";
+import { targetHoldsData } from "../../core/backup/target-holds-data";
+import type { DataStore } from "../../core/ports/data-store";
 import type { IndexSummary } from "../../core/engine-types";
 import { backupCommands } from "../commands/backup-commands";
 import type { IndexService } from "../indexing/index-service";
@@ -26,6 +28,8 @@ export interface BackupShellHost {
 	register(cleanup: () => unknown): void;
 	registerInterval(id: number): number;
 	onSaveError(error: unknown): void;
+	/** The plugin's data folder, where each target's manifest tells whether it holds backups. */
+	data?: () => DataStore;
 }
 
 export interface BackupShell {
@@ -71,6 +75,7 @@ export function setUpBackup(host: BackupShellHost): BackupShell {
 	});
 	host.register(() => automation.stop());
 
+	const { data } = host;
 	const actions = targetActions({
 		app,
 		store,
@@ -79,6 +84,7 @@ export function setUpBackup(host: BackupShellHost): BackupShell {
 		defaultConcurrency: Platform.isMobile ? 1 : 4,
 		message: (text) => new Notice(text),
 		onSaveError: (error) => host.onSaveError(error),
+		holdsData: data ? (id) => targetHoldsData(data(), id) : undefined,
 	});
 	const commands = backupCommands({
 		runner,

@@ -17,6 +17,8 @@ export interface TargetActionsDeps {
 	defaultConcurrency: number;
 	message: (text: string) => void;
 	onSaveError: (error: unknown) => void;
+	/** Whether a target already holds backups (its encryption is then fixed); left out: never. */
+	holdsData?: (targetId: string) => Promise<boolean>;
 }
 
 export interface TargetActions {
@@ -40,6 +42,7 @@ export function targetActions(deps: TargetActionsDeps): TargetActions {
 					others: targets().filter((t) => t.id !== target?.id),
 					foldersAllowed: deps.foldersAllowed,
 					defaultConcurrency: deps.defaultConcurrency,
+					holdsData: deps.holdsData,
 					// In place when edited, so the order the user knows stays; at the end when new.
 					save: (config) => {
 						const list = targets();

@@ -1,8 +1,9 @@
-/** The dialog that adds or edits a backup target: the fields of its kind, the password picked from Obsidian's keychain. */
+/** The dialog that adds or edits a backup target: the fields of its kind, passwords, keys and passphrases picked from Obsidian's keychain. */
 import { Modal, SecretComponent, Setting, type App } from "obsidian";
 import { describeError } from "../../core/model/errors";
 import type { TargetConfig } from "../../core/model/target-config";
-import { configOfDraft, draftOf, idFromName, MEDIA, newDraft, type TargetDraft } from "./target-draft";
+import { changeKind, configOfDraft, draftOf, idFromName, MEDIA, newDraft, type TargetDraft } from "./target-draft";
+import { renderEncryptionFields, renderS3Fields } from "./target-modal-fields";
 
 // Examples, not words: kept out of the sentence-case check of UI text.
 const URL_EXAMPLE = "https://nas.local:5006/photos";
@@ -17,6 +18,8 @@ export interface TargetModalOptions {
 	/** Placeholder of "Uploads at once": the platform's default. */
 	defaultConcurrency: number;
 	save: (config: TargetConfig) => Promise<void>;
+	/** Whether the target already holds backups (its manifest has copies); left out: never. */
+	holdsData?: (targetId: string) => Promise<boolean>;
 }
 
 export class TargetModal extends Modal {
@@ -24,6 +27,11 @@ export class TargetModal extends Modal {
 	/** A new target's id follows its name until the user types one; a saved target's id never changes. */
 	private idFollowsName: boolean;
 	private errorEl: HTMLElement | null = null;
+	/** An edited target holds backups: its encryption is fixed. */
+	private holdsData = false;
+	private shown = false;
+	/** Settles once the dialog knows whether the target holds backups (drawn again if it does); tests wait for it. */
+	readonly checked: Promise<void>;
 
 	constructor(
 		app: App,
@@ -32,14 +40,30 @@ export class TargetModal extends Modal {
 		super(app);
 		this.draft = options.target === null ? newDraft() : draftOf(options.target);
 		this.idFollowsName = options.target === null;
+		this.checked = this.checkHoldsData();
+	}
+
+	private async checkHoldsData(): Promise<void> {
+		const { target, holdsData } = this.options;
+		if (target === null || holdsData === undefined) return;
+		try {
+			this.holdsData = await holdsData(target.id);
+		} catch (error) {
+			// Unknown is treated as holding backups: a wrong guess only asks for a new target, never leaves backups unreadable.
+			console.warn(`Photo backup: could not tell whether "${target.name}" holds backups:`, error);
+			this.holdsData = true;
+		}
+		if (this.holdsData && this.shown) this.render();
 	}
 
 	override onOpen(): void {
 		this.titleEl.setText(this.options.target === null ? "Add backup target" : `Edit “${this.options.target.name}”`);
+		this.shown = true;
 		this.render();
 	}
 
 	override onClose(): void {
+		this.shown = false;
 		this.contentEl.empty();
 	}
 
@@ -70,14 +94,21 @@ export class TargetModal extends Modal {
 			});
 		new Setting(contentEl).setName("Kind").addDropdown((dropdown) => {
 			dropdown.addOption("webdav", "WebDAV server");
+			dropdown.addOption("s3", "S3-compatible object storage");
 			if (this.options.foldersAllowed || draft.kind === "folder") dropdown.addOption("folder", "Folder");
 			dropdown.setValue(draft.kind).onChange((value) => {
-				draft.kind = value === "folder" ? "folder" : "webdav";
+				changeKind(draft, value === "folder" || value === "s3" ? value : "webdav");
 				this.render();
 			});
 		});
 		if (draft.kind === "webdav") this.renderWebdav(contentEl);
+		else if (draft.kind === "s3") renderS3Fields(this.app, contentEl, draft);
 		else this.renderFolder(contentEl);
+		renderEncryptionFields(this.app, contentEl, draft, {
+			fixed: this.holdsData,
+			hasSavedPassphrase: this.options.target?.passphraseSecret !== undefined,
+			redraw: () => this.render(),
+		});
 		this.renderCommon(contentEl);
 
 		this.errorEl = contentEl.createEl("p", { cls: "photo-archivist-error" });
@@ -152,7 +183,13 @@ export class TargetModal extends Modal {
 
 	/** Returns when the target is saved (the dialog closes) or the problem is shown. */
 	private async submit(): Promise<void> {
-		const config = configOfDraft(this.draft, { others: this.options.others, foldersAllowed: this.options.foldersAllowed });
+		await this.checked;
+		const config = configOfDraft(this.draft, {
+			others: this.options.others,
+			foldersAllowed: this.options.foldersAllowed,
+			original: this.options.target,
+			holdsData: this.holdsData,
+		});
 		if (typeof config === "string") {
 			this.errorEl?.setText(config);
 			return;

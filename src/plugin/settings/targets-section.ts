@@ -30,7 +30,7 @@ function targetRow(target: TargetConfig, deps: TargetsSectionDeps): SettingRow {
 export function targetsSection(deps: TargetsSectionDeps): SettingSection {
 	const addRow: SettingRow = {
 		name: "Add backup target",
-		desc: "A WebDAV server (Synology, QNAP, Nextcloud, any NAS) or, on a computer, a folder such as an external drive.",
+		desc: "A WebDAV server (Synology, QNAP, Nextcloud, any NAS), S3-compatible object storage or, on a computer, a folder such as an external drive.",
 		render: (setting) => {
 			setting.addButton((button) => button.setButtonText("Add target").setCta().onClick(() => deps.edit(null)));
 		},

@@ -186,4 +186,20 @@ describe("backup service: a run over the engine's index", () => {
 		expect(await engine.backup.testTarget("nas")).toEqual({ targetId: "nas", ok: true, checks: [] });
 		expect(await engine.backup.testTarget("nope")).toMatchObject({ ok: false, checks: [{ message: 'no backup target with id "nope"' }] });
 	});
+
+	it("reports a refusal while opening (an encrypted target's wrong passphrase) as a credentials failure, not an unreachable server", async () => {
+		const vault = await backupVault();
+		const engine = vault.backupEngine({
+			openTarget: () => Promise.reject(new TargetError("auth", "The passphrase does not open the files already on this target.")),
+			testConnection: () => Promise.reject(new Error("not reached")),
+		});
+		expect(await engine.backup.testTarget("nas")).toEqual({
+			targetId: "nas",
+			ok: false,
+			checks: [
+				{ name: "reach", ok: true, message: "Reached it." },
+				{ name: "credentials", ok: false, message: "The passphrase does not open the files already on this target." },
+			],
+		});
+	});
 });

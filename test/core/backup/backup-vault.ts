@@ -3,7 +3,7 @@ import { NodeDataStore } from "../../../src/adapters/node/node-data-store";
 import { NodeFileStore } from "../../../src/adapters/node/node-file-store";
 import { NodeNoteStore } from "../../../src/adapters/node/node-note-store";
 import { defaultBackupSettings, type BackupPlatform } from "../../../src/core/backup/backup-settings";
-import type { BackupSettings, ConnectionReport } from "../../../src/core/backup/backup-types";
+import type { BackupSettings, ConnectionReport, OpenTarget } from "../../../src/core/backup/backup-types";
 import { createPhotoEngine } from "../../../src/core/engine";
 import type { PhotoEngine } from "../../../src/core/engine-types";
 import type { TargetConfig } from "../../../src/core/model/target-config";
@@ -25,6 +25,8 @@ export interface EngineOptions {
 	platform?: BackupPlatform;
 	data?: (store: DataStore) => DataStore;
 	testConnection?: (target: Target, id: string) => Promise<ConnectionReport>;
+	/** Instead of the memory targets. */
+	openTarget?: OpenTarget;
 }
 
 export interface BackupVault extends EngineVault {
@@ -57,7 +59,7 @@ export async function backupVault(): Promise<BackupVault> {
 					data: options.data ? options.data(data) : data,
 					now: () => NOW,
 					platform: options.platform,
-					openTarget: (config) => Promise.resolve(target(config.id)),
+					openTarget: options.openTarget ?? ((config) => Promise.resolve(target(config.id))),
 					testConnection: options.testConnection,
 				},
 				DEFAULT_INDEX_SETTINGS,

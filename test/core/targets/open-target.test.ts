@@ -40,7 +40,7 @@ describe("makeOpenTarget: the configuration is checked, in plain words", () => {
 		["credentials inside the URL", { url: "https://me:pw@nas/photos" }, /not in the server URL/],
 		["a folder target without path", { kind: "folder" }, /^Target "My target" has no folder/],
 		["a relative folder path", { kind: "folder", path: "backups/photos" }, /must be an absolute path/],
-		["an unknown kind", { kind: "s3" as TargetConfig["kind"] }, /unknown kind "s3" \(expected webdav or folder\)/],
+		["an unknown kind", { kind: "ftp" as TargetConfig["kind"] }, /unknown kind "ftp" \(expected webdav, folder or s3\)/],
 	])("%s", async (_name, change, message) => {
 		expect((await openError({ ...base, ...change })).message).toMatch(message);
 	});

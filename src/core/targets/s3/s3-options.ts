@@ -23,8 +23,9 @@ export interface S3TargetOptions {
 	partConcurrency?: number;
 	/**
 	 * Where unfinished multipart uploads are remembered (upload id, part size, finished parts and their
-	 * ETags), so an interrupted upload resumes, from this device or the next run, re-sending only what is
-	 * missing. Absent: unfinished uploads are still found on the server (ListMultipartUploads) when resuming.
+	 * ETags), so an interrupted upload resumes on the next run, re-sending only what is missing. Absent: the
+	 * upload is remembered in memory, so retries within one run still resume. Uploads found on the server
+	 * but not remembered are never resumed: nothing proves their parts hold this file.
 	 */
 	uploads?: MultipartStateStore;
 	/** Tests only: the clock, for signing. */
@@ -40,7 +41,8 @@ export interface MultipartState {
 	size: number;
 	partBytes: number;
 	/** Parts the server confirmed, by part number (from 1). */
-	parts: { number: number; etag: string }[];
+	/** `sha256` of the part's bytes, so a resume re-reads and re-hashes it before trusting it. */
+	parts: { number: number; etag: string; sha256?: string }[];
 	/** ISO time the upload was started, so stale ones of ours can be aborted. */
 	startedAt: string;
 }
