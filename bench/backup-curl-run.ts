@@ -24,11 +24,11 @@ export function curlVersion(): string | null {
 }
 
 /** A double-quoted curl config value (backslash and quote escaped). */
-function quoted(text: string): string {
+export function curlQuoted(text: string): string {
 	return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 
-function remoteUrl(folderUrl: string, relative: string): string {
+export function remoteUrl(folderUrl: string, relative: string): string {
 	return folderUrl + relative.split("/").map(encodeURIComponent).join("/");
 }
 
@@ -50,8 +50,17 @@ async function mkcol(url: string, authorization: string): Promise<void> {
 	if (res.status !== 201 && res.status !== 405) throw new Error(`MKCOL ${url} answered ${res.status}`);
 }
 
-/** Config files for curl -K, largest file first so no one process is left with it at the end. */
-async function writeBatches(files: readonly SetFile[], folderUrl: string, user: string, folder: string): Promise<string> {
+/**
+ * Config files for curl -K, largest file first so no one process is left with it at the end; each starts
+ * with `settings` (authentication, headers) and then names its files and their URLs. Returns the list of them.
+ */
+export async function writeCurlBatches(
+	files: readonly SetFile[],
+	urlOf: (file: SetFile) => string,
+	settings: readonly string[],
+	folder: string,
+	name: string,
+): Promise<string> {
 	const ordered = [...files].sort((a, b) => b.bytes - a.bytes);
 	const big = ordered.filter((f) => f.bytes >= 100_000_000).map((f) => [f]);
 	const small = ordered.filter((f) => f.bytes < 100_000_000);
@@ -59,15 +68,22 @@ async function writeBatches(files: readonly SetFile[], folderUrl: string, user: 
 	for (let i = 0; i < small.length; i += BATCH) batches.push(small.slice(i, i + BATCH));
 	const configs: string[] = [];
 	for (const [i, batch] of batches.entries()) {
-		const lines = ["silent", "show-error", "fail", `user = ${quoted(user)}`];
-		for (const file of batch) lines.push(`upload-file = ${quoted(file.absolute)}`, `url = ${quoted(remoteUrl(folderUrl, file.relative))}`);
-		const config = join(folder, `curl-${String(i).padStart(5, "0")}.cfg`);
+		const lines = ["silent", "show-error", "fail", ...settings];
+		for (const file of batch) lines.push(`upload-file = ${curlQuoted(file.absolute)}`, `url = ${curlQuoted(urlOf(file))}`);
+		const config = join(folder, `${name}-${String(i).padStart(5, "0")}.cfg`);
 		await writeFile(config, lines.join("\n") + "\n", { mode: 0o600 });
 		configs.push(config);
 	}
-	const list = join(folder, "curl-configs.txt");
+	const list = join(folder, `${name}-configs.txt`);
 	await writeFile(list, configs.join("\n") + "\n");
 	return list;
+}
+
+/** `xargs -P parallel curl -K batch` over the configs in `list`, timed. */
+export async function runCurlBatches(list: string, parallel: number): Promise<ProcessRun> {
+	const run = await timeProcess("xargs", ["-a", list, "-P", String(parallel), "-n", "1", "curl", "-K"], false);
+	if (run.exitCode !== 0) throw new Error(`xargs curl exited with ${run.exitCode}: ${run.stderr.trim().slice(-800)}`);
+	return run;
 }
 
 /**
@@ -81,11 +97,11 @@ export async function runCurl(
 	parallel: number,
 	scratch: string,
 ): Promise<CurlRun> {
-	const list = await writeBatches(files, folderUrl, `${login.username}:${login.password}`, scratch);
+	const user = `user = ${curlQuoted(`${login.username}:${login.password}`)}`;
+	const list = await writeCurlBatches(files, (f) => remoteUrl(folderUrl, f.relative), [user], scratch, "curl-dav");
 	const start = performance.now();
 	for (const folder of foldersOf(files)) await mkcol(remoteUrl(folderUrl, folder) + "/", login.authorization);
 	const mkcolMs = performance.now() - start;
-	const run = await timeProcess("xargs", ["-a", list, "-P", String(parallel), "-n", "1", "curl", "-K"], false);
-	if (run.exitCode !== 0) throw new Error(`xargs curl exited with ${run.exitCode}: ${run.stderr.trim().slice(-800)}`);
+	const run = await runCurlBatches(list, parallel);
 	return { ...run, wallMs: run.wallMs + mkcolMs, mkcolMs };
 }

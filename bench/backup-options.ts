@@ -1,4 +1,4 @@
-/** The backup benchmark's command line: how many photos, how big the one large video is, how many uploads at once. */
+/** The backup benchmark's command line: how many photos, how big the one large video is, how many uploads at once, whether S3 runs too. */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { BenchUsageError } from "./bench-options";
@@ -11,18 +11,24 @@ export interface BackupBenchOptions {
 	parallel: number;
 	corpus: string;
 	keep: boolean;
-	/** Folder for a CPU profile of the engine's first run (node --cpu-prof), or null. */
+	/** Folder for CPU profiles of the engine's first runs (node --cpu-prof), or null. */
 	profileDir: string | null;
+	/** Run the S3 part (a Ceph gateway) too; false with --no-s3. */
+	s3: boolean;
 }
 
-export const BACKUP_USAGE = `Usage: npm run bench:backup -- [--n 2000] [--big-mb 2048] [--parallel 4] [--keep] [--profile DIR]
+export const BACKUP_USAGE = `Usage: npm run bench:backup -- [--n 2000] [--big-mb 2048] [--parallel 4] [--keep] [--profile DIR] [--no-s3]
 
   --n N          distinct photos made from the corpus (default: $BENCH_N or 2000)
   --big-mb MB    add one QuickTime video of this many MB (default 2048; 0 leaves it out)
   --parallel P   uploads at once, the same for the engine, rclone and curl (default 4)
   --keep         keep the temporary vault and print where it is
-  --profile DIR  write a CPU profile of the engine's first run into DIR (backup-first.cpuprofile)
-Needs apache2 (with mod_dav), rclone and curl. Corpus: $PHOTO_ARCHIVIST_CORPUS, or ../shared/photos.`;
+  --profile DIR  write CPU profiles of the engine's first runs into DIR (backup-first, backup-crypt-first
+                 and backup-s3-first .cpuprofile)
+  --no-s3        leave out the S3 part (a one-node Ceph gateway holding the set in memory)
+Needs apache2 (with mod_dav), rclone and curl; the S3 part needs radosgw (apt-get install ceph-mon ceph-osd
+radosgw ceph-common) and ../shared/servers/ceph-s3.sh, and is skipped, saying so, without them.
+Corpus: $PHOTO_ARCHIVIST_CORPUS, or ../shared/photos.`;
 
 function wholeNumber(text: string, from: string, min: number): number {
 	if (!/^\d+$/.test(text.trim()) || Number(text) < min) {
@@ -41,6 +47,7 @@ export function parseBackupBenchOptions(argv: string[], env: NodeJS.ProcessEnv, 
 			parallel: { type: "string" },
 			keep: { type: "boolean", default: false },
 			profile: { type: "string" },
+			"no-s3": { type: "boolean", default: false },
 		},
 	});
 	if (positionals.length > 0) throw new BenchUsageError(`unexpected argument: ${positionals[0]}`);
@@ -54,5 +61,6 @@ export function parseBackupBenchOptions(argv: string[], env: NodeJS.ProcessEnv, 
 		corpus: resolve(repoRoot, env.PHOTO_ARCHIVIST_CORPUS || "../shared/photos"),
 		keep: values.keep ?? false,
 		profileDir: values.profile ? resolve(values.profile) : null,
+		s3: values["no-s3"] !== true,
 	};
 }

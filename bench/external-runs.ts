@@ -28,13 +28,14 @@ export function exiftoolVersion(): string | null {
  * Runs `command` to completion, wrapped in GNU `time -v` when present so its peak memory is known.
  * A non-zero exit is returned, not thrown: ExifTool exits 1 when any one file has an error.
  * stdout is kept only when `keepStdout`; ExifTool's JSON for 10,000 files would be tens of MB we never read.
+ * `env` replaces the environment (keys are passed that way, never on a command line others can read).
  */
-export function timeProcess(command: string, args: string[], keepStdout: boolean): Promise<ProcessRun> {
+export function timeProcess(command: string, args: string[], keepStdout: boolean, env?: NodeJS.ProcessEnv): Promise<ProcessRun> {
 	const timed = existsSync(GNU_TIME);
 	const [file, argv] = timed ? [GNU_TIME, ["-v", command, ...args]] : [command, args];
 	return new Promise((resolve, reject) => {
 		const start = performance.now();
-		const child = spawn(file, argv, { stdio: ["ignore", keepStdout ? "pipe" : "ignore", "pipe"] });
+		const child = spawn(file, argv, { stdio: ["ignore", keepStdout ? "pipe" : "ignore", "pipe"], env: env ?? process.env });
 		let stdout = "";
 		let stderr = "";
 		child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
