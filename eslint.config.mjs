@@ -5,6 +5,7 @@ import { builtinModules } from "node:module";
 import { defineConfig, globalIgnores } from "eslint/config";
 import obsidianmd from "eslint-plugin-obsidianmd";
 import { restrictedImportsOptions } from "eslint-plugin-obsidianmd/dist/lib/ruleOptions.js";
+import { DEFAULT_ACRONYMS } from "eslint-plugin-obsidianmd/dist/lib/rules/ui/acronyms.js";
 import globals from "globals";
 
 const nodeBuiltins = builtinModules.filter((name) => !name.startsWith("_"));
@@ -39,6 +40,8 @@ export default defineConfig([
 		},
 		rules: {
 			"import/no-cycle": "error",
+			// The recommended options, plus the acronyms our UI names: "Export album as ZIP". Given acronyms replace the defaults, so both are listed.
+			"obsidianmd/ui/sentence-case": ["warn", { enforceCamelCaseLower: true, acronyms: [...DEFAULT_ACRONYMS, "ZIP"] }],
 		},
 	},
 	{

@@ -1,7 +1,9 @@
 /** The photo-archivist command line: the same engine as the plugin, over Node's file system. */
 import { parseArgs } from "node:util";
 import { describeError } from "../core/model/errors";
+import { albumCommand } from "./commands/album-command";
 import { backupCommand } from "./commands/backup-command";
+import { duplicatesCommand } from "./commands/duplicates-command";
 import { indexCommand } from "./commands/index-command";
 import { inspectCommand } from "./commands/inspect-command";
 import { restoreCommand } from "./commands/restore-command";
@@ -35,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
 		}
 		case "target":
 			return targetCommand(rest);
+		case "album":
+			return albumCommand(rest);
 		case "backup": {
 			const options = { ...COMMON, target: { type: "string", multiple: true }, "no-index": { type: "boolean", default: false } } as const;
 			const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options });
@@ -85,6 +89,18 @@ export async function main(argv: string[]): Promise<number> {
 				deep: values.deep,
 				...(values.sample !== undefined ? { sample: values.sample } : {}),
 				json: values.json,
+				...(values["config-dir"] !== undefined ? { configDir: values["config-dir"] } : {}),
+			});
+		}
+		case "duplicates": {
+			const options = { ...COMMON, "no-index": { type: "boolean", default: false }, keep: { type: "string" } } as const;
+			const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options });
+			if (positionals.length !== 1) throw new UsageError("duplicates takes exactly one vault folder");
+			return duplicatesCommand({
+				vault: positionals[0] as string,
+				json: values.json,
+				index: !values["no-index"],
+				...(values.keep !== undefined ? { keep: values.keep } : {}),
 				...(values["config-dir"] !== undefined ? { configDir: values["config-dir"] } : {}),
 			});
 		}

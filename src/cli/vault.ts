@@ -3,6 +3,7 @@ import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { NodeDataStore } from "../adapters/node/node-data-store";
 import { NodeFileStore } from "../adapters/node/node-file-store";
+import { jpegPreviewDecoder } from "../adapters/node/jpeg-preview-decoder";
 import { createNodeLocalFs } from "../adapters/node/node-local-fs";
 import { NodeNoteStore } from "../adapters/node/node-note-store";
 import type { BackupSettings } from "../core/backup/backup-types";
@@ -10,10 +11,11 @@ import { createPhotoEngine } from "../core/engine";
 import { localFolderDestination } from "../core/restore/local-folder";
 import { localVaultTrash } from "../core/restore/local-trash";
 import type { PhotoEngine } from "../core/engine-types";
+import { normalizeOrganizeSettings } from "../core/organize/organize-settings";
 import { normalizeIndexSettings, type IndexSettings } from "../core/settings";
 import { testConnection } from "../core/targets/test-connection";
 import { backupSettingsOf } from "./backup-config";
-import { openCliTarget } from "./cli-open-target";
+import { cliOpenTarget } from "./cli-open-target";
 import { readPluginData } from "./plugin-data-file";
 import { UsageError } from "./usage-error";
 
@@ -45,18 +47,22 @@ export async function openVault(path: string, configDir?: string): Promise<OpenV
 	const settings = normalizeIndexSettings(data.index);
 	const backupSettings = backupSettingsOf(data);
 	const files = new NodeFileStore(folders.root);
+	const dataStore = new NodeDataStore(folders.dataFolder);
 	const engine = createPhotoEngine(
 		{
 			files,
 			notes: new NodeNoteStore(folders.root),
-			data: new NodeDataStore(folders.dataFolder),
+			data: dataStore,
 			log: { warn: (m) => process.stderr.write(`warning: ${m}\n`), debug: () => {} },
-			openTarget: openCliTarget,
+			openTarget: cliOpenTarget(dataStore),
 			platform: "cli",
 			testConnection,
 			// Restores write through a temporary file and a rename that never replaces; freed originals go to <vault>/.trash.
 			vaultWriter: localFolderDestination(createNodeLocalFs(), folders.root).writer,
 			trash: localVaultTrash(createNodeLocalFs(), folders.root),
+			// Automatic tags and albums as the plugin sets them (data.json's `organize`), the defaults otherwise.
+			organize: normalizeOrganizeSettings(data.organize),
+			previewDecoder: jpegPreviewDecoder(),
 		},
 		settings,
 		backupSettings,

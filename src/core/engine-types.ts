@@ -1,5 +1,8 @@
 /** What the shells (Obsidian plugin, CLI) see of the engine: one facade over indexing, notes and backups. */
+import type { AlbumLibrary } from "./albums/album-types";
 import type { BackupService } from "./backup/backup-types";
+import type { DuplicateService } from "./duplicates/duplicate-types";
+import type { ExportService } from "./export/export-types";
 import type { PhotoMetadata } from "./model/photo-metadata";
 import type { PhotoRecord } from "./model/photo-record";
 import type { RestoreService } from "./restore/restore-types";
@@ -71,6 +74,18 @@ export interface PhotoEngine {
 	 * folder) and frees up space by moving originals with enough verified copies to the trash.
 	 */
 	readonly restore: RestoreService;
+	/**
+	 * Albums: notes in the albums folder with a gallery, membership as links in the photo notes' `albums`
+	 * property, smart albums that follow a search. Refreshed after index runs (see organize/after-index.ts).
+	 */
+	readonly albums: AlbumLibrary;
+	/**
+	 * Duplicate photos: identical copies (SHA-256) and look-alikes (perceptual hash, cached by content in the
+	 * data folder), a report note, and "keep this one", which merges the others' notes in and trashes them.
+	 */
+	readonly duplicates: DuplicateService;
+	/** "Export album as ZIP": an album's photos (originals, copies without location, or resized), its note and an index.html, streamed. */
+	readonly exporter: ExportService;
 	/** Loads the index from the data folder. Missing or corrupt index: starts empty (a warning is logged), never throws. */
 	load(): Promise<void>;
 	/** Scans every photo folder; reads only new and changed files; writes notes; saves the index. */

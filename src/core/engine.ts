@@ -1,15 +1,17 @@
 /** createPhotoEngine: the one facade both shells call, composed from ports and settings. */
 import { BackupLedger } from "./backup/backup-ledger";
+import { createAlbumLibrary } from "./albums/album-library";
 import { createBackupNotes } from "./backup/backup-notes";
 import { createBackupService } from "./backup/backup-service";
 import { defaultBackupSettings, type BackupPlatform } from "./backup/backup-settings";
 import type { BackupSettings, ConnectionReport, OpenTarget } from "./backup/backup-types";
 import type { IndexRunOptions, IndexSummary, PhotoEngine } from "./engine-types";
 import { followDelete, followRename } from "./index/follow-vault-events";
-import { INDEX_FILE_NAME, parseIndex, serializeIndex } from "./index/index-file";
+import { INDEX_FILE_NAME, readIndexFile, serializeIndex } from "./index/index-file";
 import type { IndexContext } from "./index/index-context";
 import { indexEverything, indexPaths } from "./index/index-run";
 import { createPathFilter } from "./index/path-filter";
+import { shareIndexStrings } from "./index/shared-strings";
 import { PhotoIndex } from "./index/photo-index";
 import { byteSourceOf, fileNameOf } from "./index/read-photo";
 import { readMetadata } from "./metadata/read-metadata";
@@ -21,6 +23,11 @@ import type { FileStore } from "./ports/file-store";
 import { SILENT_LOG, type Log } from "./ports/log";
 import type { FileWriter, Trash } from "./ports/file-writer";
 import type { NoteStore } from "./ports/note-store";
+import { createOrganizer } from "./organize/after-index";
+import { createDuplicateService } from "./duplicates/duplicate-service";
+import { createExportService } from "./export/album-export";
+import type { PreviewDecoder } from "./ports/preview-decoder";
+import { DEFAULT_ORGANIZE_SETTINGS, type OrganizeSettings } from "./organize/organize-settings";
 import { markOffloaded } from "./restore/offload-record";
 import { createRestoreService } from "./restore/restore-service";
 import type { Target } from "./ports/target";
@@ -51,6 +58,10 @@ export interface EngineDeps {
 	vaultWriter?: FileWriter;
 	/** Where "Free up space" moves originals (Obsidian's trash, the vault's .trash folder); without it, it cannot run. */
 	trash?: Trash;
+	/** Automatic tags and albums (the `organize` section of data.json); default DEFAULT_ORGANIZE_SETTINGS. */
+	organize?: OrganizeSettings;
+	/** Decodes pictures for the look-alike search (jpeg-js in the CLI, the platform's decoder in Obsidian); without it only identical copies are found. */
+	previewDecoder?: PreviewDecoder;
 }
 
 export function createPhotoEngine(deps: EngineDeps, settings: IndexSettings, backupSettings?: BackupSettings): PhotoEngine {
@@ -58,8 +69,12 @@ export function createPhotoEngine(deps: EngineDeps, settings: IndexSettings, bac
 	const now = deps.now ?? (() => new Date());
 	const platform = deps.platform ?? "desktop";
 	const queue = new SerialQueue();
-	const ledger = new BackupLedger({ data: deps.data, settings: backupSettings ?? defaultBackupSettings(platform), now, log });
-	const notes = createBackupNotes({ notes: deps.notes, ledger, current: (path) => ctx.index.get(path) });
+	const ledger = new BackupLedger({
+		data: deps.data, settings: backupSettings ?? defaultBackupSettings(platform), now, log,
+		pause: deps.pause, share: (entry) => shareIndexStrings(ctx.index, entry),
+	});
+	const organize = deps.organize ?? DEFAULT_ORGANIZE_SETTINGS;
+	const notes = createBackupNotes({ notes: deps.notes, ledger, current: (path) => ctx.index.get(path), autoTags: organize });
 	const ctx: IndexContext = {
 		files: deps.files,
 		notes: deps.notes,
@@ -70,6 +85,7 @@ export function createPhotoEngine(deps: EngineDeps, settings: IndexSettings, bac
 		isPhoto: createPathFilter(settings),
 		save: () => deps.data.write(INDEX_FILE_NAME, serializeIndex(ctx.index.values())),
 		concurrency: deps.concurrency ?? 4,
+		pause: deps.pause,
 		// With the backup rows and properties, so a re-index never drops them (and writes nothing when nothing changed).
 		writeNote: (record) => notes.write(record),
 	};
@@ -77,10 +93,12 @@ export function createPhotoEngine(deps: EngineDeps, settings: IndexSettings, bac
 
 	const load = (): Promise<void> => {
 		loaded ??= (async () => {
-			const text = await deps.data.read(INDEX_FILE_NAME);
+			// As bytes where the host offers them: decoded a slice at a time, never as one 25 MB string.
+			const text = deps.data.readBytes ? await deps.data.readBytes(INDEX_FILE_NAME) : await deps.data.read(INDEX_FILE_NAME);
 			if (text === null) return;
 			try {
-				ctx.index = new PhotoIndex(await parseIndex(text, deps.pause));
+				// Built as it is parsed, in slices: a 100,000-photo index never blocks the interface for long.
+				ctx.index = await readIndexFile(text, deps.pause);
 			} catch (error) {
 				// The index is a cache of what the photos and notes hold: rebuilding it loses nothing.
 				log.warn(`Photo index could not be read, rebuilding it: ${describeError(error)}`);
@@ -102,6 +120,8 @@ export function createPhotoEngine(deps: EngineDeps, settings: IndexSettings, bac
 			await load();
 			return ctx.index.values();
 		},
+		indexVersion: () => ctx.index.version,
+		pause: deps.pause,
 		openTarget: deps.openTarget,
 		now,
 		log,
@@ -168,18 +188,75 @@ export function createPhotoEngine(deps: EngineDeps, settings: IndexSettings, bac
 		recordVerification: (targetId, verification) => status.recordVerification(targetId, verification),
 	});
 
+	const albums = createAlbumLibrary({
+		notes: deps.notes,
+		settings: organize,
+		log,
+		records: async () => {
+			await load();
+			return ctx.index.values();
+		},
+		record: (path) => ctx.index.get(path),
+		photoOfNote: (notePath) => ctx.index.ownerOfNote(notePath) ?? null,
+	});
+	const organizer = createOrganizer({ data: deps.data, notes: deps.notes, settings: organize, log, records: () => ctx.index.values(), albums });
+
+	const duplicates = createDuplicateService({
+		files: deps.files,
+		notes: deps.notes,
+		data: deps.data,
+		log,
+		now,
+		notesFolder: settings.notesFolder,
+		decoder: deps.previewDecoder ?? null,
+		...(deps.trash ? { trash: deps.trash } : {}),
+		...(deps.pause ? { pause: deps.pause } : {}),
+		records: async () => {
+			await load();
+			return ctx.index.values();
+		},
+		record: (path) => ctx.index.get(path),
+		exclusive,
+		forget: async (paths) => {
+			for (const path of paths) ctx.index.delete(path);
+			if (paths.length > 0) await ctx.save();
+		},
+		refreshNote: async (path) => {
+			const record = ctx.index.get(path);
+			if (record) await ctx.writeNote(record);
+		},
+		// The kept note took in the others' albums, and smart albums may have listed a trashed photo.
+		afterKeep: async (keptPath) => {
+			for (const album of await albums.albumsOf(keptPath)) await albums.refresh(album.path);
+			await albums.refreshAll({ smartOnly: true });
+		},
+	});
+
 	return {
 		settings,
+		albums,
+		duplicates,
+		exporter: createExportService({ files: deps.files, notes: deps.notes, albums, now }),
 		backup,
 		verify,
 		restore,
 		status,
 		load,
-		indexAll: (options?: IndexRunOptions): Promise<IndexSummary> => exclusive(() => indexEverything(ctx, options)),
-		reindex: (paths, options) => exclusive(() => indexPaths(ctx, paths, options)),
+		indexAll: (options?: IndexRunOptions): Promise<IndexSummary> => exclusive(async () => {
+			const summary = await indexEverything(ctx, options);
+			await organizer.afterIndexAll(summary, options);
+			return summary;
+		}),
+		reindex: (paths, options) => exclusive(async () => {
+			const summary = await indexPaths(ctx, paths, options);
+			await organizer.afterReindex(summary);
+			return summary;
+		}),
 		photoRenamed: (oldPath, newPath) => exclusive(async () => {
 			const followed = await followRename(ctx, oldPath, newPath);
 			if (!followed && ctx.isPhoto(newPath)) await indexPaths(ctx, [newPath]);
+			// Membership lives in the note, which moved along; the galleries show the photo at its new path.
+			if (followed) await albums.photoMoved(newPath).catch((error: unknown) => log.warn(`Albums of ${newPath} not refreshed`, error));
 		}),
 		photoDeleted: (path) => exclusive(async () => {
 			await followDelete(ctx, path);

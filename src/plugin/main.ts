@@ -7,6 +7,7 @@ import { installRequestUrlPatch } from "../adapters/obsidian/webdav-request-url"
 import type { BackupPlatform } from "../core/backup/backup-settings";
 import { createPhotoEngine } from "../core/engine";
 import type { IndexSummary, PhotoEngine } from "../core/engine-types";
+import type { Resizer } from "../core/export/export-types";
 import { describeError } from "../core/model/errors";
 import type { LocalFs } from "../core/ports/local-fs";
 import type { Log } from "../core/ports/log";
@@ -18,6 +19,7 @@ import { loadDesktopLocalFs } from "./backup/desktop-local-fs";
 import { obsidianOpenTarget } from "./backup/obsidian-open-target";
 import { indexCommands } from "./commands/index-commands";
 import { IndexService } from "./indexing/index-service";
+import { pacedNotes } from "./indexing/paced-notes";
 import { obsidianTrash } from "./restore/obsidian-trash";
 import { setUpRestore, type RestoreShell } from "./restore/restore-shell";
 import { obsidianVaultWriter } from "./restore/vault-writer";
@@ -30,6 +32,12 @@ import { SettingsStore } from "./settings/settings";
 import { setUpStatus, type StatusShell } from "./status/status-shell";
 import { PhotoArchivistSettingTab } from "./settings/settings-tab";
 import { setUpVerify, type VerifyShell } from "./verify/verify-shell";
+import { setUpAlbums, type AlbumsShell } from "./albums/albums-shell";
+import { canvasPreviewDecoder } from "../adapters/obsidian/canvas-preview-decoder";
+import { duplicatesSection } from "./duplicates/duplicates-section";
+import { setUpDuplicates, type DuplicatesShell } from "./duplicates/duplicates-shell";
+import { canvasResizer } from "./export/canvas-resizer";
+import { setUpExport, type ExportShell } from "./export/export-shell";
 
 const CONSOLE_LOG: Log = {
 	warn: (message, detail) => (detail === undefined ? console.warn(message) : console.warn(message, detail)),
@@ -53,6 +61,14 @@ export default class PhotoArchivistPlugin extends Plugin {
 	restore!: RestoreShell;
 	/** The verification commands; public so tests can wait for a run. */
 	verify!: VerifyShell;
+	/** Tags and albums: their commands and settings; public so tests can wait for a command. */
+	albums!: AlbumsShell;
+	/** Duplicate search and "keep this one"; public so tests can wait for them. */
+	duplicates!: DuplicatesShell;
+	/** "Export album as ZIP"; public so tests can wait for an export. */
+	albumExport!: ExportShell;
+	/** Makes the resized copies of an export (the platform's decoder and a canvas); tests, which have neither, replace it. */
+	exportResizer: (maxEdge: number) => Resizer = canvasResizer;
 	/** The "Backup status" view and its command; public so tests can open it. */
 	status!: StatusShell;
 	/** Shortest time between two repaints of the status view while a backup runs; tests set it before load. */
@@ -105,6 +121,7 @@ export default class PhotoArchivistPlugin extends Plugin {
 			register: (cleanup) => this.register(cleanup),
 			registerInterval: (id) => this.registerInterval(id),
 			onSaveError,
+			data: () => this.dataStore(),
 		});
 		this.restore = setUpRestore({
 			app,
@@ -115,6 +132,30 @@ export default class PhotoArchivistPlugin extends Plugin {
 			addCommand: (command) => this.addCommand(command),
 		});
 		this.verify = setUpVerify({ app, indexing: this.indexing, addCommand: (command) => this.addCommand(command) });
+		this.albums = setUpAlbums({
+			app,
+			store: this.store,
+			indexing: this.indexing,
+			addCommand: (command) => this.addCommand(command),
+			registerEvent: (ref) => this.registerEvent(ref),
+			onSaveError,
+		});
+		this.duplicates = setUpDuplicates({
+			app,
+			indexing: this.indexing,
+			threshold: () => this.store.current.duplicates.threshold,
+			addCommand: (command) => this.addCommand(command),
+			registerObsidianProtocolHandler: (action, handler) => this.registerObsidianProtocolHandler(action, handler),
+		});
+		this.albumExport = setUpExport({
+			app,
+			store: this.store,
+			indexing: this.indexing,
+			localFs: () => this.localFs?.() ?? Promise.resolve(null),
+			addCommand: (command) => this.addCommand(command),
+			onSaveError,
+			resizer: (maxEdge) => this.exportResizer(maxEdge),
+		});
 		this.status = setUpStatus({
 			app,
 			addCommand: (command) => this.addCommand(command),
@@ -126,6 +167,9 @@ export default class PhotoArchivistPlugin extends Plugin {
 			indexSection({ store: this.store, onSaveError }),
 			...this.backup.sections,
 			freeSpaceSection({ store: this.store, onSaveError }),
+			...this.albums.sections,
+			duplicatesSection({ store: this.store, onSaveError }),
+			...this.albumExport.sections,
 		]);
 		this.addSettingTab(this.tab);
 
@@ -143,9 +187,11 @@ export default class PhotoArchivistPlugin extends Plugin {
 		if (this.store.problem !== null) new Notice(`Photo settings could not be read, using the defaults: ${this.store.problem}`);
 		this.indexing.start(data.index);
 		this.backup.start();
+		this.albums.start();
 		this.register(
 			this.store.onChange((next, previous) => {
-				if (next.index !== previous.index || this.backup.needsNewEngine(next.backup, previous.backup)) this.indexing.settingsChanged(next.index);
+				const organizeChanged = this.albums.needsNewEngine(next.organize, previous.organize);
+				if (next.index !== previous.index || organizeChanged || this.backup.needsNewEngine(next.backup, previous.backup)) this.indexing.settingsChanged(next.index);
 				this.backup.settingsChanged(next, previous, () => this.tab.refresh());
 			}),
 		);
@@ -158,22 +204,31 @@ export default class PhotoArchivistPlugin extends Plugin {
 		});
 	}
 
+	/** The plugin's data folder: index, manifests, unfinished S3 uploads. */
+	private dataStore(): PluginDataStore {
+		const { vault } = this.app;
+		return new PluginDataStore({ adapter: vault.adapter, folder: normalizePath(this.manifest.dir ?? `${vault.configDir}/plugins/${this.manifest.id}`) });
+	}
+
 	private createEngine(settings: IndexSettings): PhotoEngine {
 		const { vault, fileManager } = this.app;
-		const dataFolder = normalizePath(this.manifest.dir ?? `${vault.configDir}/plugins/${this.manifest.id}`);
+		const data = this.dataStore();
 		const engine = createPhotoEngine(
 			{
 				files: new VaultFileStore({ vault }),
-				notes: new VaultNoteStore({ vault, fileManager }),
-				data: new PluginDataStore({ adapter: vault.adapter, folder: dataFolder }),
+				// At the pace Obsidian's metadata cache follows: a first run of 100,000 photos must not flood it.
+				notes: pacedNotes(new VaultNoteStore({ vault, fileManager }), this.app.metadataCache),
+				data,
 				log: CONSOLE_LOG,
 				// A large index loads in slices; between them Obsidian gets to paint.
 				pause: () => sleep(0),
-				openTarget: obsidianOpenTarget({ secretStorage: this.app.secretStorage, localFs: this.localFs }),
+				openTarget: obsidianOpenTarget({ secretStorage: this.app.secretStorage, localFs: this.localFs, data }),
 				platform: backupPlatform(),
 				testConnection,
 				vaultWriter: obsidianVaultWriter(vault, this.localFs),
 				trash: obsidianTrash(this.app),
+				organize: this.store.current.organize,
+				previewDecoder: canvasPreviewDecoder(),
 			},
 			settings,
 			this.store.current.backup,

@@ -58,6 +58,17 @@ describe("plugin lifecycle", () => {
 			"verify-backups-thoroughly",
 			"cancel-verification",
 			"show-last-verification-report",
+			"tag-photos",
+			"add-current-photo-to-album",
+			"remove-current-photo-from-album",
+			"create-album-from-folder",
+			"create-album-from-search",
+			"refresh-albums",
+			"find-duplicates",
+			"cancel-find-duplicates",
+			"keep-photo-remove-duplicates",
+			"export-album-zip",
+			"cancel-album-export",
 			"open-backup-status",
 		]);
 		expect(h.fake.settingTabs).toHaveLength(1);

@@ -3,6 +3,9 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { defaultBackupSettings } from "../../src/core/backup/backup-settings";
 import { DEFAULT_FREE_SPACE_POLICY } from "../../src/core/restore/restore-types";
+import { DEFAULT_DUPLICATE_SETTINGS } from "../../src/core/duplicates/duplicate-settings";
+import { DEFAULT_EXPORT_SETTINGS } from "../../src/core/export/export-settings";
+import { DEFAULT_ORGANIZE_SETTINGS } from "../../src/core/organize/organize-settings";
 import { DEFAULT_INDEX_SETTINGS } from "../../src/core/settings";
 import { parsePluginData, serializePluginData } from "../../src/plugin/settings/settings";
 import { FakeElement, findSetting, Setting, settingsIn, TextAreaComponent, TextComponent, ToggleComponent, type SettingTab } from "../fakes/obsidian";
@@ -16,6 +19,9 @@ describe("data.json", () => {
 				index: DEFAULT_INDEX_SETTINGS,
 				backup: defaultBackupSettings("desktop"),
 				freeSpace: { minCopies: 2, maxAgeDays: 30 },
+				organize: DEFAULT_ORGANIZE_SETTINGS,
+				duplicates: DEFAULT_DUPLICATE_SETTINGS,
+				export: DEFAULT_EXPORT_SETTINGS,
 			});
 		}
 		// Automatic backups are on at a computer and off on a phone until the user turns them on.
@@ -28,7 +34,7 @@ describe("data.json", () => {
 		expect(data.index.photoFolders).toEqual(["Camera"]);
 		expect(data.index.autoIndex).toBe(false);
 		expect(data.backup).toEqual(defaultBackupSettings("desktop"));
-		expect(serializePluginData(data, { photoFolders: ["Camera"], autoIndex: false })).toEqual({ index: data.index, backup: data.backup, freeSpace: data.freeSpace });
+		expect(serializePluginData(data, { photoFolders: ["Camera"], autoIndex: false })).toEqual({ index: data.index, backup: data.backup, freeSpace: data.freeSpace, organize: data.organize, duplicates: data.duplicates, export: data.export });
 	});
 
 	it("cleans bad values and keeps the sections a newer version wrote", () => {
@@ -44,7 +50,7 @@ describe("data.json", () => {
 			...defaultBackupSettings("desktop"),
 			targets: [{ id: "ssd", name: "ssd", kind: "folder", medium: "external-drive", offsite: false, layout: "mirror", enabled: true, path: "/Volumes/SSD" }],
 		});
-		expect(serializePluginData(data, raw)).toEqual({ albums: { shared: ["Trips"] }, backup: data.backup, index: data.index, freeSpace: DEFAULT_FREE_SPACE_POLICY });
+		expect(serializePluginData(data, raw)).toEqual({ albums: { shared: ["Trips"] }, backup: data.backup, index: data.index, freeSpace: DEFAULT_FREE_SPACE_POLICY, organize: DEFAULT_ORGANIZE_SETTINGS, duplicates: data.duplicates, export: DEFAULT_EXPORT_SETTINGS });
 	});
 
 	it("keeps whole numbers of at least 1 for Free up space, and gives the default for anything else, each number on its own", () => {
@@ -100,8 +106,20 @@ describe("settings tab", () => {
 			"Free up space",
 			"Copies needed before an original can go",
 			"Copies verified within (days)",
+			"Tags and albums",
+			"Automatic tag prefix",
+			"Tag year and month",
+			"Tag camera",
+			"Tag videos and RAW files",
+			"Tag photos with a location",
+			"Albums folder",
+			"Duplicates",
+			"Look-alike threshold",
+			"Album export",
+			"Export folder",
+			"Longest edge of resized copies",
 		]);
-		expect(settings.filter((s) => s.heading).map((s) => s.name)).toEqual(["Photo index", "Backup targets", "Backup", "Free up space"]);
+		expect(settings.filter((s) => s.heading).map((s) => s.name)).toEqual(["Photo index", "Backup targets", "Backup", "Free up space", "Tags and albums", "Duplicates", "Album export"]);
 		for (const s of settings) expect(s.name).not.toMatch(/settings|Photo Archivist/i);
 		const folders = findSetting(tab().containerEl, "Photo folders").control(TextAreaComponent);
 		expect(folders.getValue()).toBe("Photos");
@@ -143,6 +161,9 @@ describe("settings tab", () => {
 				autoIndex: false,
 			},
 			freeSpace: { minCopies: 3, maxAgeDays: 14 },
+			organize: DEFAULT_ORGANIZE_SETTINGS,
+			duplicates: DEFAULT_DUPLICATE_SETTINGS,
+			export: DEFAULT_EXPORT_SETTINGS,
 		});
 		expect(fs.readFileSync(path.join(h.root, DATA_JSON), "utf8")).not.toContain("hunter2");
 

@@ -34,6 +34,7 @@ export async function engineVault(): Promise<EngineVault> {
 					data: new NodeDataStore(dataFolder),
 					now: overrides.now,
 					concurrency: overrides.concurrency,
+					organize: overrides.organize,
 				},
 				{ ...DEFAULT_INDEX_SETTINGS, ...overrides.settings },
 			);

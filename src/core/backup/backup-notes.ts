@@ -6,6 +6,7 @@
 import type { PhotoRecord } from "../model/photo-record";
 import { writePhotoNote, type NoteWriteResult } from "../notes/photo-note";
 import type { NoteStore } from "../ports/note-store";
+import type { OrganizeSettings } from "../organize/organize-settings";
 import type { BackupLedger } from "./backup-ledger";
 
 export interface BackupNotesDeps {
@@ -13,6 +14,8 @@ export interface BackupNotesDeps {
 	ledger: BackupLedger;
 	/** The index's record for a photo path, as it is now. */
 	current: (path: string) => PhotoRecord | undefined;
+	/** The automatic tags' settings, merged into every note written; absent leaves `tags` alone. */
+	autoTags?: OrganizeSettings;
 }
 
 export interface BackupNotes {
@@ -39,7 +42,8 @@ export function createBackupNotes(deps: BackupNotesDeps): BackupNotes {
 	const writeNow = async (record: PhotoRecord): Promise<NoteWriteResult> => {
 		// The rows come from the manifests: a note written before they are loaded would lose them.
 		await deps.ledger.load();
-		return writePhotoNote(deps.notes, record, deps.ledger.noteBackupInfo(record));
+		const options = deps.ledger.noteBackupInfo(record);
+		return writePhotoNote(deps.notes, record, deps.autoTags ? { ...options, autoTags: deps.autoTags } : options);
 	};
 
 	return {

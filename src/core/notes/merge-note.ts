@@ -1,5 +1,5 @@
 /** Puts a freshly rendered generated section into an existing note body, leaving the user's text as it was. */
-import { SECTION_BEGIN, SECTION_END } from "./generated-section";
+import { SECTION_END } from "./generated-section";
 
 const BEGIN_LINE = /^<!-- photo-archivist:begin\b.*-->[ \t]*$/;
 const END_LINE = /^<!-- photo-archivist:end\b.*-->[ \t]*$/;
@@ -37,7 +37,9 @@ export function findGeneratedSection(body: string): Span | null {
  * the fresh pair first, so applying the same section again changes nothing.
  */
 export function replaceGeneratedSection(body: string, section: string): string {
-	if (!section.startsWith(SECTION_BEGIN) || !section.endsWith(SECTION_END)) {
+	// Any begin marker line will do: album notes name their own gallery in theirs.
+	const firstLine = section.split("\n", 1)[0] ?? "";
+	if (!BEGIN_LINE.test(firstLine) || !section.endsWith(SECTION_END)) {
 		throw new Error("replaceGeneratedSection: the section must start and end with its markers");
 	}
 	const eol = body.includes("\r\n") ? "\r\n" : "\n";

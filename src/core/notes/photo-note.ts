@@ -5,17 +5,23 @@ import { renderGeneratedSection, type SectionOptions } from "./generated-section
 import { replaceGeneratedSection } from "./merge-note";
 import { applyPhotoProperties, newPhotoProperties, type BackupStatus } from "./photo-properties";
 import { renderPhotoNote } from "./render-photo-note";
+import { applyAutoTags } from "../organize/auto-tags";
+import type { OrganizeSettings } from "../organize/organize-settings";
 
 export type NoteWriteResult = "created" | "updated" | "unchanged";
 
 export interface PhotoNoteOptions extends SectionOptions {
 	/** The `backup` and `backup_targets` properties; null or absent removes them (no backup target set up). */
 	backupStatus?: BackupStatus | null;
+	/** The automatic tags to merge into `tags` (organize settings); absent leaves `tags` as it is. */
+	autoTags?: OrganizeSettings;
 }
 
 /** The note a new photo gets, for previews and tests. */
 export function renderedNote(record: PhotoRecord, options: PhotoNoteOptions = {}): { properties: Properties; body: string } {
-	return { properties: newPhotoProperties(record, options.backupStatus ?? null), body: renderPhotoNote(record, options) };
+	const properties = newPhotoProperties(record, options.backupStatus ?? null);
+	if (options.autoTags) applyAutoTags(properties, record, options.autoTags);
+	return { properties, body: renderPhotoNote(record, options) };
 }
 
 /**
@@ -32,7 +38,10 @@ export async function writePhotoNote(notes: NoteStore, record: PhotoRecord, opti
 	}
 	const section = renderGeneratedSection(record, options);
 	const written = await notes.update(record.note, {
-		properties: (properties) => applyPhotoProperties(properties, record, options.backupStatus ?? null),
+		properties: (properties) => {
+			applyPhotoProperties(properties, record, options.backupStatus ?? null);
+			if (options.autoTags) applyAutoTags(properties, record, options.autoTags);
+		},
 		body: (body) => replaceGeneratedSection(body, section),
 	});
 	return written ? "updated" : "unchanged";

@@ -1,7 +1,10 @@
 /** The plugin's data.json: its shape, the migration of older layouts, and the store the shell reads and writes. */
 import { normalizeBackupSettings, type BackupPlatform } from "../../core/backup/backup-settings";
 import type { BackupSettings } from "../../core/backup/backup-types";
+import { normalizeDuplicateSettings, type DuplicateSettings } from "../../core/duplicates/duplicate-settings";
+import { normalizeExportSettings, type ExportSettings } from "../../core/export/export-settings";
 import { describeError } from "../../core/model/errors";
+import { normalizeOrganizeSettings, type OrganizeSettings } from "../../core/organize/organize-settings";
 import { normalizeFreeSpacePolicy } from "../../core/restore/free-space-rule";
 import { DEFAULT_FREE_SPACE_POLICY, type FreeSpacePolicy } from "../../core/restore/restore-types";
 import { DEFAULT_INDEX_SETTINGS, normalizeIndexSettings, type IndexSettings } from "../../core/settings";
@@ -15,6 +18,12 @@ export interface PluginData {
 	backup: BackupSettings;
 	/** "Free up space": how many targets must hold a copy verified by hash, and within how many days. */
 	freeSpace: FreeSpacePolicy;
+	/** Automatic tags and albums. */
+	organize: OrganizeSettings;
+	/** Duplicate search: the look-alike threshold. */
+	duplicates: DuplicateSettings;
+	/** "Export album as ZIP": the vault folder for archives, resized copies' size, the last choices. */
+	export: ExportSettings;
 }
 
 const INDEX_KEYS: readonly string[] = Object.keys(DEFAULT_INDEX_SETTINGS);
@@ -41,11 +50,16 @@ export function parsePluginData(raw: unknown, platform: BackupPlatform = "deskto
 	const backup = normalizeBackupSettings(isRecord(raw) ? raw.backup : undefined, platform, (problem) => {
 		console.warn(`Photo backup settings: ${problem}`);
 	});
-	if (!isRecord(raw)) return { index: normalizeIndexSettings({}), backup, freeSpace: parseFreeSpacePolicy(undefined) };
+	if (!isRecord(raw)) {
+		return { index: normalizeIndexSettings({}), backup, freeSpace: parseFreeSpacePolicy(undefined), organize: normalizeOrganizeSettings(undefined), duplicates: normalizeDuplicateSettings(undefined), export: normalizeExportSettings(undefined) };
+	}
 	const freeSpace = parseFreeSpacePolicy(raw.freeSpace);
-	if (isRecord(raw.index)) return { index: normalizeIndexSettings(raw.index), backup, freeSpace };
+	const organize = normalizeOrganizeSettings(raw.organize);
+	const duplicates = normalizeDuplicateSettings(raw.duplicates);
+	const exportSettings = normalizeExportSettings(raw.export);
+	if (isRecord(raw.index)) return { index: normalizeIndexSettings(raw.index), backup, freeSpace, organize, duplicates, export: exportSettings };
 	const legacy = INDEX_KEYS.some((key) => key in raw);
-	return { index: normalizeIndexSettings(legacy ? raw : {}), backup, freeSpace };
+	return { index: normalizeIndexSettings(legacy ? raw : {}), backup, freeSpace, organize, duplicates, export: exportSettings };
 }
 
 /**
@@ -59,7 +73,7 @@ export function serializePluginData(data: PluginData, previous: unknown): Record
 			if (!INDEX_KEYS.includes(key)) kept[key] = value;
 		}
 	}
-	return { ...kept, index: data.index, backup: data.backup, freeSpace: data.freeSpace };
+	return { ...kept, index: data.index, backup: data.backup, freeSpace: data.freeSpace, organize: data.organize, duplicates: data.duplicates, export: data.export };
 }
 
 export interface SettingsIo {
@@ -130,6 +144,24 @@ export class SettingsStore {
 	async updateFreeSpace(patch: Partial<FreeSpacePolicy>): Promise<void> {
 		await this.load();
 		await this.save({ ...this.data, freeSpace: parseFreeSpacePolicy({ ...this.data.freeSpace, ...patch }) });
+	}
+
+	/** The same for automatic tags and albums; a prefix that cannot be a tag gives the default. */
+	async updateOrganize(patch: Partial<OrganizeSettings>): Promise<void> {
+		await this.load();
+		await this.save({ ...this.data, organize: normalizeOrganizeSettings({ ...this.data.organize, ...patch }) });
+	}
+
+	/** The same for duplicate search; a threshold that is not a whole number 0–16 gives the default. */
+	async updateDuplicates(patch: Partial<DuplicateSettings>): Promise<void> {
+		await this.load();
+		await this.save({ ...this.data, duplicates: normalizeDuplicateSettings({ ...this.data.duplicates, ...patch }) });
+	}
+
+	/** The same for album export; a folder that could leave the vault, or an edge out of range, gives the default. */
+	async updateExport(patch: Partial<ExportSettings>): Promise<void> {
+		await this.load();
+		await this.save({ ...this.data, export: normalizeExportSettings({ ...this.data.export, ...patch }) });
 	}
 
 	private async save(data: PluginData): Promise<void> {

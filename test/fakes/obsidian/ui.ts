@@ -6,6 +6,8 @@ import type {
 	Component as RealComponent,
 	EventRef,
 	Notice as RealNotice,
+	ObsidianProtocolData,
+	ObsidianProtocolHandler,
 	Plugin as RealPlugin,
 	PluginManifest,
 } from "../../../node_modules/obsidian/obsidian";
@@ -93,6 +95,8 @@ export class Plugin extends Component implements Pick<RealPlugin, "addCommand" |
 	readonly settingTabs: PluginSettingTab[] = [];
 	readonly statusBarItems: FakeElement[] = [];
 	readonly ribbonIcons: FakeElement[] = [];
+	/** obsidian:// handlers by action, removed on unload as Obsidian removes them. */
+	readonly protocolHandlers = new Map<string, ObsidianProtocolHandler>();
 
 	constructor(
 		public app: RealApp,
@@ -145,6 +149,24 @@ export class Plugin extends Component implements Pick<RealPlugin, "addCommand" |
 		this.ribbonIcons.push(item);
 		this.register(() => this.ribbonIcons.splice(this.ribbonIcons.indexOf(item), 1));
 		return item;
+	}
+
+	registerObsidianProtocolHandler(action: string, handler: ObsidianProtocolHandler): void {
+		this.protocolHandlers.set(action, handler);
+		this.register(() => this.protocolHandlers.delete(action));
+	}
+
+	/** For tests: the user opens an obsidian:// URL (a link clicked in a note); false when no handler took it. */
+	openObsidianUrl(url: string): boolean {
+		const parsed = new URL(url);
+		if (parsed.protocol !== "obsidian:") throw new Error(`not an obsidian:// URL: ${url}`);
+		const action = parsed.host || parsed.pathname.replace(/^\/+/, "");
+		const handler = this.protocolHandlers.get(action);
+		if (!handler) return false;
+		const params: ObsidianProtocolData = { action };
+		for (const [key, value] of parsed.searchParams) params[key] = value;
+		void handler(params);
+		return true;
 	}
 
 	async loadData(): Promise<unknown> {
