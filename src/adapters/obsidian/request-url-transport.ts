@@ -6,6 +6,7 @@ import type { RequestUrlParam, RequestUrlResponse } from "obsidian";
 import { TargetError } from "../../core/model/target-error";
 import type { HttpRequest, HttpResponse, HttpTransport } from "../../core/ports/http-transport";
 import { transportFailure } from "../../core/targets/webdav-errors";
+import { abortable } from "./abortable";
 
 export type RequestUrl = (request: RequestUrlParam) => Promise<RequestUrlResponse>;
 
@@ -16,7 +17,7 @@ export function requestUrlTransport(requestUrl: RequestUrl): HttpTransport {
 			if (signal?.aborted) throw cancelled();
 			const action = `sending a request to ${hostOf(request.url)}`;
 			try {
-				return responseOf(await abortable(requestUrl(paramOf(request)), signal));
+				return responseOf(await abortable(requestUrl(paramOf(request)), signal, cancelled));
 			} catch (error) {
 				throw transportFailure(error, { action, cancelled: signal?.aborted === true });
 			}
@@ -57,25 +58,6 @@ function responseOf(answer: RequestUrlResponse): HttpResponse {
 	for (const [name, value] of Object.entries(answer.headers ?? {})) headers[name.toLowerCase()] = value;
 	const body = answer.arrayBuffer ?? new ArrayBuffer(0);
 	return { status: answer.status, headers, body: new Uint8Array(body) };
-}
-
-/** requestUrl cannot be stopped: a cancelled request is let go of, and its answer ignored. */
-function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-	if (!signal) return work;
-	return new Promise<T>((resolve, reject) => {
-		const onAbort = (): void => reject(cancelled());
-		signal.addEventListener("abort", onAbort, { once: true });
-		work.then(
-			(value) => {
-				signal.removeEventListener("abort", onAbort);
-				resolve(value);
-			},
-			(error: unknown) => {
-				signal.removeEventListener("abort", onAbort);
-				reject(error instanceof Error ? error : new Error(String(error)));
-			},
-		);
-	});
 }
 
 function cancelled(): TargetError {

@@ -9,6 +9,7 @@ import type { RequestUrlParam, RequestUrlResponse } from "obsidian";
 import { getPatcher } from "webdav";
 import { FetchLikeResponse } from "./fetch-like-response";
 import { StreamedBody } from "./streamed-body";
+import { abortable } from "./abortable";
 
 export type RequestUrl = (request: RequestUrlParam) => Promise<RequestUrlResponse>;
 
@@ -57,7 +58,7 @@ async function sendThroughRequestUrl(requestUrl: RequestUrl, options: ClientRequ
 	if (contentType !== undefined) param.contentType = contentType;
 	const body = requestBody(options.data);
 	if (body !== undefined) param.body = body;
-	const answer = await abortable(requestUrl(param), signal);
+	const answer = await abortable(requestUrl(param), signal, abortError);
 	// Obsidian's types promise both; should one be missing, the client must still read an empty answer, not fail on it.
 	return new FetchLikeResponse(options.url, { status: answer.status, headers: answer.headers ?? {}, arrayBuffer: answer.arrayBuffer ?? new ArrayBuffer(0) });
 }
@@ -78,25 +79,6 @@ function requestBody(data: unknown): string | ArrayBuffer | undefined {
 		return new Uint8Array(buffer, byteOffset, byteLength).slice().buffer;
 	}
 	throw new Error("Obsidian's requestUrl can only send a whole body (a string or an ArrayBuffer), not a stream.");
-}
-
-/** requestUrl cannot be stopped: a cancelled request is let go of, and its answer ignored. */
-function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-	if (!signal) return work;
-	return new Promise<T>((resolve, reject) => {
-		const onAbort = (): void => reject(abortError());
-		signal.addEventListener("abort", onAbort, { once: true });
-		work.then(
-			(value) => {
-				signal.removeEventListener("abort", onAbort);
-				resolve(value);
-			},
-			(error: unknown) => {
-				signal.removeEventListener("abort", onAbort);
-				reject(error instanceof Error ? error : new Error(String(error)));
-			},
-		);
-	});
 }
 
 function abortError(): Error {
