@@ -4,6 +4,7 @@
  * store gain maps and depth maps so, each with its own EXIF).
  */
 import { latin1, startsWith, u16, u32 } from "../../metadata/binary";
+import { jpegSegments as segments } from "../../metadata/formats/jpeg-segments";
 import type { RangedFile } from "../../metadata/ranged-file";
 import type { BytePatch, LocationPlan } from "./byte-patch";
 import { tiffLocationPatches } from "./tiff-location";
@@ -11,37 +12,10 @@ import { xmpLocationPatches, xmpMentionsLocation } from "./xmp-location";
 
 const XMP_HEADER = "http://ns.adobe.com/xap/1.0/\u0000";
 const EXTENDED_XMP_HEADER = "http://ns.adobe.com/xmp/extension/\u0000";
-const MAX_SEGMENTS = 4096;
 const MP_ENTRY = 0xb002;
 const MAX_IMAGES = 16;
 /** IPTC IIM application record datasets naming a place: sublocation, city, province, country code, country. */
 const IPTC_PLACES = new Set([90, 92, 95, 100, 101]);
-
-interface Segment {
-	marker: number;
-	/** Where the segment's content starts (after marker and length) and ends, in the file. */
-	body: number;
-	end: number;
-}
-
-async function segments(file: RangedFile, start: number): Promise<Segment[]> {
-	const found: Segment[] = [];
-	let at = start + 2;
-	for (let n = 0; n < MAX_SEGMENTS; n++) {
-		const head = await file.bytes(at, at + 4);
-		if (head.length < 2 || head[0] !== 0xff) break;
-		const marker = head[1] ?? 0;
-		if (marker === 0xff) { at += 1; continue; }
-		if (marker === 0xd9 || marker === 0xda) break;
-		if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) { at += 2; continue; }
-		if (head.length < 4) break;
-		const length = u16(head, 2);
-		if (length < 2) break;
-		found.push({ marker, body: at + 4, end: at + 2 + length });
-		at += 2 + length;
-	}
-	return found;
-}
 
 /** IPTC place names inside a Photoshop APP13 segment ("Photoshop 3.0", 8BIM resources, resource 0x0404). */
 function iptcPlacePatches(payload: Uint8Array, offset: number): BytePatch[] {

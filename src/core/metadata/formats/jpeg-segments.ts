@@ -20,12 +20,19 @@ function isStartOfFrame(marker: number): boolean {
 	return marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 }
 
+/** One marker segment: where its content starts (after marker and length) and ends, in the file. */
+export interface JpegSegment {
+	marker: number;
+	body: number;
+	end: number;
+}
+
 /**
- * Walks the segments of the JPEG at `start` (its FF D8) until the scan starts. A file cut short just ends
- * the walk: what came before the cut is still returned.
+ * The marker segments of the JPEG at `start` (its FF D8), up to the scan. A file cut short just ends the
+ * walk: the segments before the cut are still returned.
  */
-export async function readJpegParts(file: RangedFile, start = 0): Promise<JpegParts> {
-	const parts: JpegParts = { exif: null, xmp: null, width: null, height: null };
+export async function jpegSegments(file: RangedFile, start = 0): Promise<JpegSegment[]> {
+	const found: JpegSegment[] = [];
 	let at = start + 2;
 	for (let count = 0; count < MAX_SEGMENTS; count++) {
 		const head = await file.bytes(at, at + 4);
@@ -38,7 +45,16 @@ export async function readJpegParts(file: RangedFile, start = 0): Promise<JpegPa
 		if (head.length < 4) break;
 		const length = u16(head, 2);
 		if (length < 2) break;
-		const body = at + 4, end = at + 2 + length;
+		found.push({ marker, body: at + 4, end: at + 2 + length });
+		at += 2 + length;
+	}
+	return found;
+}
+
+/** The EXIF, XMP and pixel size of the JPEG at `start`. */
+export async function readJpegParts(file: RangedFile, start = 0): Promise<JpegParts> {
+	const parts: JpegParts = { exif: null, xmp: null, width: null, height: null };
+	for (const { marker, body, end } of await jpegSegments(file, start)) {
 		if (marker === 0xe1 && (parts.exif === null || parts.xmp === null)) {
 			const payload = await file.bytes(body, end);
 			if (parts.exif === null && startsWith(payload, "Exif\u0000")) parts.exif = payload.subarray(6);
@@ -52,7 +68,6 @@ export async function readJpegParts(file: RangedFile, start = 0): Promise<JpegPa
 				parts.width = u16(frame, 3) || null;
 			}
 		}
-		at = end;
 	}
 	return parts;
 }
