@@ -11,7 +11,7 @@ import { INDEX_FILE_NAME, readIndexFile, serializeIndex } from "./index/index-fi
 import type { IndexContext } from "./index/index-context";
 import { indexEverything, indexPaths } from "./index/index-run";
 import { createPathFilter } from "./index/path-filter";
-import { shareIndexStrings } from "./index/shared-strings";
+import { indexStringSharer } from "./index/shared-strings";
 import { PhotoIndex } from "./index/photo-index";
 import { byteSourceOf, fileNameOf } from "./index/read-photo";
 import { readMetadata } from "./metadata/read-metadata";
@@ -71,7 +71,7 @@ export function createPhotoEngine(deps: EngineDeps, settings: IndexSettings, bac
 	const queue = new SerialQueue();
 	const ledger = new BackupLedger({
 		data: deps.data, settings: backupSettings ?? defaultBackupSettings(platform), now, log,
-		pause: deps.pause, share: (entry) => shareIndexStrings(ctx.index, entry),
+		pause: deps.pause, share: () => indexStringSharer(ctx.index),
 	});
 	const organize = deps.organize ?? DEFAULT_ORGANIZE_SETTINGS;
 	const notes = createBackupNotes({ notes: deps.notes, ledger, current: (path) => ctx.index.get(path), autoTags: organize });

@@ -42,7 +42,11 @@ export interface BackupServiceDeps {
 
 function pathsByContent(records: readonly PhotoRecord[]): Map<string, string[]> {
 	const map = new Map<string, string[]>();
-	for (const r of records) map.set(r.sha256, [...(map.get(r.sha256) ?? []), r.path]);
+	for (const r of records) {
+		const paths = map.get(r.sha256);
+		if (paths === undefined) map.set(r.sha256, [r.path]);
+		else paths.push(r.path);
+	}
 	return map;
 }
 
@@ -62,7 +66,8 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
 			const all = [...(await deps.records())];
 			const records = wanted === null ? all : all.filter((r) => wanted.has(r.path));
 			// Every photo with the content of one that lands shows the copy, whether this run was asked about it or not.
-			const twins = pathsByContent(all);
+			// Built when the first copy lands: a run with nothing to upload (the usual one) never needs it.
+			let twins: Map<string, string[]> | undefined;
 			const planOptions = isMobile(deps.platform) ? { maxFileBytes: deps.ledger.settings.mobileMaxFileBytes } : {};
 			const prepared: PreparedTarget[] = [];
 			for (const config of configs) {
@@ -91,7 +96,10 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
 					config: p.config, target: p.target, store: p.store, files: deps.files, progress, gate,
 					concurrency: concurrencyOf(p.config, deps.platform), signal, now: deps.now, log: deps.log,
 					reindex: deps.reindex,
-					landed: (record) => deps.refreshNotes([...new Set([...(twins.get(record.sha256) ?? []), record.path])]),
+					landed: (record) => {
+						twins ??= pathsByContent(all);
+						return deps.refreshNotes([...new Set([...(twins.get(record.sha256) ?? []), record.path])]);
+					},
 				}, p.plan);
 				if (result.stopped === undefined && !signal.aborted) {
 					const problem = await publishManifest(p.target, p.store, signal, deps.log);

@@ -22,11 +22,14 @@ export function serializeJsonl(header: Omit<JsonlHeader, "count">, rows: readonl
 
 export interface JsonlFormat<Row> {
 	format: string;
+	/** The version written. */
 	version: number;
+	/** Older versions still read (the decoder tells them apart by the header's version). */
+	alsoReads?: readonly number[];
 	/** What the file is, for messages: "backup manifest". */
 	what: string;
 	/** Turns one parsed line into a row; throws (use `fail`) when the line is not one. */
-	decode: (value: unknown, lineNo: number, fail: (why: string) => never) => Row;
+	decode: (value: unknown, lineNo: number, fail: (why: string) => never, version: number) => Row;
 }
 
 function failer(what: string): (why: string) => never {
@@ -45,7 +48,7 @@ function readHeader(lines: LineReader, spec: JsonlFormat<unknown>, fail: (why: s
 		fail("header is not JSON");
 	}
 	if (typeof header !== "object" || header === null || header.format !== spec.format) return fail(`not a ${spec.what}`);
-	if (header.version !== spec.version) fail(`unknown version ${String(header.version)}`);
+	if (header.version !== spec.version && !(spec.alsoReads ?? []).includes(header.version)) fail(`unknown version ${String(header.version)}`);
 	return header;
 }
 
@@ -63,7 +66,7 @@ export function parseJsonl<Row>(text: string, spec: JsonlFormat<Row>): { header:
 	const header = readHeader(lines, spec, fail);
 	const rows: Row[] = [];
 	for (let line = lines.next(), lineNo = 2; line !== null; line = lines.next(), lineNo++) {
-		rows.push(spec.decode(parseLine(line, lineNo, fail), lineNo, fail));
+		rows.push(spec.decode(parseLine(line, lineNo, fail), lineNo, fail, header.version));
 	}
 	if (lines.unterminated) fail(`line ${rows.length + 2} is cut short`);
 	if (rows.length !== header.count) fail(`expected ${header.count} entries, found ${rows.length}`);
@@ -82,7 +85,7 @@ export async function eachJsonlRow<Row>(content: FileContent, spec: JsonlFormat<
 	const slicer = new TimeSlicer(pause);
 	let count = 0;
 	for (let line = lines.next(), lineNo = 2; line !== null; line = lines.next(), lineNo++) {
-		each(spec.decode(parseLine(line, lineNo, fail), lineNo, fail));
+		each(spec.decode(parseLine(line, lineNo, fail), lineNo, fail, header.version));
 		count++;
 		if (slicer.due()) await slicer.yield();
 	}

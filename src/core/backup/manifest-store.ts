@@ -25,8 +25,8 @@ export interface ManifestStoreDeps {
 	log: Log;
 	/** Awaited between slices of a long load (see loadManifest). */
 	pause?: Pause;
-	/** Lets a loaded entry share equal strings already in memory (see loadManifest). */
-	share?: (entry: ManifestEntry) => void;
+	/** Lets loaded entries share equal strings already in memory (see loadManifest). */
+	share?: () => (entry: ManifestEntry) => void;
 }
 
 export class ManifestStore {

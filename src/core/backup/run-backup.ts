@@ -53,10 +53,8 @@ function linked(parent: AbortSignal | undefined): { controller: AbortController;
 
 export async function runBackupPlan(deps: RunPlanDeps, plan: BackupPlan): Promise<TargetRunResult> {
 	const result = emptyResult(deps.config);
-	for (const decision of plan.decisions) {
-		if (decision.action === "skip-present" || decision.action === "skip-duplicate") result.skipped++;
-		else if (decision.action === "too-large") result.failed.push({ path: decision.record.path, reason: tooLargeMessage(decision.limit) });
-	}
+	result.skipped = plan.skipped;
+	for (const { record, limit } of plan.tooLarge) result.failed.push({ path: record.path, reason: tooLargeMessage(limit) });
 	const names = new RemoteNames(deps.store.manifest);
 	for (const upload of plan.uploads) names.claim(upload.remotePath);
 	const { controller, release } = linked(deps.signal);

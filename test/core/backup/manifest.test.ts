@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Manifest, parseManifest, serializeManifest, type ManifestEntry } from "../../../src/core/backup/manifest";
+import { loadManifest, Manifest, parseManifest, serializeManifest, type ManifestEntry } from "../../../src/core/backup/manifest";
 import { ManifestStore, SAVE_EVERY, SAVE_INTERVAL_MS, manifestFileName } from "../../../src/core/backup/manifest-store";
 import { REMOTE_MANIFEST, REMOTE_MANIFEST_NEXT, readRemoteManifest, writeRemoteManifest } from "../../../src/core/backup/remote-manifest";
 import { PhotoArchivistError } from "../../../src/core/model/errors";
@@ -30,11 +30,39 @@ describe("manifest file", () => {
 		expect(parsed[1]).not.toHaveProperty("etag");
 	});
 
+	it("writes version 2: a local path equal to the remote one and trailing empty fields are left out", () => {
+		const mirror = entry(1, { localPath: entry(1).remotePath });
+		const lines = serializeManifest([mirror, entry(2, { etag: '"e"' })], "nas").split("\n");
+		expect(JSON.parse(lines[0] ?? "")).toMatchObject({ version: 2, count: 2 });
+		expect(JSON.parse(lines[1] ?? "")).toEqual([mirror.remotePath, mirror.sha256, mirror.size, mirror.uploadedAt]);
+		expect(JSON.parse(lines[2] ?? "")).toEqual([entry(2).remotePath, entry(2).sha256, entry(2).size, entry(2).uploadedAt, entry(2).localPath, '"e"']);
+		const parsed = parseManifest(lines.join("\n"));
+		expect(parsed).toEqual([mirror, entry(2, { etag: '"e"' })]);
+		// One string for both paths in memory.
+		expect(parsed[0]?.localPath).toBe(parsed[0]?.remotePath);
+	});
+
+	it("still reads version 1 files, every field spelled out", () => {
+		const v1 = [
+			'{"format":"photo-archivist-manifest","version":1,"target":"nas","count":2}',
+			JSON.stringify(["a.jpg", "a".repeat(64), 1, "2024-07-01T10:00:00.000Z", "a.jpg", null, null]),
+			JSON.stringify(["b.jpg", "b".repeat(64), 2, "2024-07-01T10:00:00.000Z", "old/b.jpg", '"t"', "2024-08-01T00:00:00.000Z", "corrupt", "2024-08-01T00:00:00.000Z"]),
+			"",
+		].join("\n");
+		expect(parseManifest(v1)).toEqual([
+			{ remotePath: "a.jpg", sha256: "a".repeat(64), size: 1, uploadedAt: "2024-07-01T10:00:00.000Z", localPath: "a.jpg" },
+			{
+				remotePath: "b.jpg", sha256: "b".repeat(64), size: 2, uploadedAt: "2024-07-01T10:00:00.000Z", localPath: "old/b.jpg", etag: '"t"',
+				verifiedAt: "2024-08-01T00:00:00.000Z", fault: "corrupt", faultAt: "2024-08-01T00:00:00.000Z",
+			},
+		]);
+	});
+
 	it.each([
 		{ name: "cut short", text: (t: string) => t.slice(0, t.length - 10) },
 		{ name: "a line missing", text: (t: string) => t.split("\n").filter((_, i) => i !== 1).join("\n") },
 		{ name: "not a manifest", text: () => '{"format":"photo-archivist-index","version":1,"count":0}\n' },
-		{ name: "a newer version", text: (t: string) => t.replace('"version":1', '"version":9') },
+		{ name: "a newer version", text: (t: string) => t.replace('"version":2', '"version":9') },
 		{ name: "a field of the wrong type", text: (t: string) => t.replace(/,1001,/, ',"1001",') },
 	])("rejects a damaged file ($name) as corrupt", ({ text }) => {
 		const good = serializeManifest([entry(1), entry(2)], "nas");
@@ -47,6 +75,26 @@ describe("manifest file", () => {
 		manifest.put(entry(3, { remotePath: entry(1).remotePath }));
 		expect(manifest.holding(entry(1).sha256).map((e) => e.remotePath)).toEqual([entry(2).remotePath]);
 		expect(manifest.at(entry(1).remotePath)?.sha256).toBe(entry(3).sha256);
+	});
+
+	it("loads a saved manifest without a path map until one is asked for, and falls back to put when paths repeat", async () => {
+		const saved = serializeManifest([entry(1), entry(2), entry(3)], "nas");
+		const manifest = await loadManifest(saved);
+		expect(manifest.size).toBe(3);
+		expect(manifest.firstHolding(entry(2).sha256)?.remotePath).toBe(entry(2).remotePath);
+		expect(manifest.entries().map((e) => e.remotePath)).toEqual([1, 2, 3].map((n) => entry(n).remotePath));
+		expect(manifest.at(entry(3).remotePath)?.size).toBe(entry(3).size);
+		manifest.put(entry(4, { remotePath: entry(1).remotePath }));
+		expect(manifest.size).toBe(3);
+		expect(manifest.copies(entry(1).sha256)).toEqual([]);
+
+		// A hand-edited file with one remote path twice: the later line wins, as a put would have it.
+		const lines = saved.split("\n");
+		const twice = [lines[0], lines[1], lines[2], lines[1]?.replace(String(entry(1).size), "5"), ""].join("\n").replace('"count":3', '"count":3');
+		const reloaded = await loadManifest(twice);
+		expect(reloaded.size).toBe(2);
+		expect(reloaded.at(entry(1).remotePath)?.size).toBe(5);
+		expect(reloaded.copies(entry(1).sha256)).toHaveLength(1);
 	});
 });
 

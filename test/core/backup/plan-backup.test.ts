@@ -94,7 +94,7 @@ describe("planBackup", () => {
 	];
 
 	it.each(cases)("$name", ({ records, manifest, layout, expected }) => {
-		const plan = planBackup(records, new Manifest(manifest), { layout: layout ?? "mirror" });
+		const plan = planBackup(records, new Manifest(manifest), { layout: layout ?? "mirror" }, { explain: true });
 		expect(table(plan.decisions)).toEqual(expected);
 		const uploads = plan.decisions.filter((d) => d.action.startsWith("upload"));
 		expect(plan.uploads).toEqual(uploads);
@@ -104,7 +104,7 @@ describe("planBackup", () => {
 	it("never plans a path the manifest holds, so nothing on the target is replaced", () => {
 		const records = Array.from({ length: 30 }, (_, i) => photo(`Cam ${i}/IMG_1.JPG`, 100 + i));
 		const manifest = new Manifest([entry("2024/06/IMG_1.JPG", 1), entry("2024/06/IMG_1 (2).JPG", 2), entry("2024/06/IMG_1 (4).JPG", 3)]);
-		const plan = planBackup(records, manifest, { layout: "date" });
+		const plan = planBackup(records, manifest, { layout: "date" }, { explain: true });
 		const paths = plan.uploads.map((u) => u.remotePath);
 		expect(new Set(paths).size).toBe(30);
 		for (const path of paths) expect(manifest.at(path)).toBeUndefined();
@@ -113,13 +113,24 @@ describe("planBackup", () => {
 
 	it("leaves photos above the size limit out, with the limit, unless they are already there", () => {
 		const plan = planBackup([photo("big.mov", 1, { size: 60_000_000 }), photo("there.mov", 2, { size: 60_000_000 }), photo("small.jpg", 3)],
-			new Manifest([entry("there.mov", 2)]), { layout: "mirror" }, { maxFileBytes: 50_000_000 });
+			new Manifest([entry("there.mov", 2)]), { layout: "mirror" }, { maxFileBytes: 50_000_000, explain: true });
 		expect(table(plan.decisions)).toEqual([
 			["too-large", "big.mov", null],
 			["upload-new", "small.jpg", "small.jpg"],
 			["skip-present", "there.mov", "there.mov"],
 		]);
 		expect(plan.decisions[0]).toMatchObject({ limit: 50_000_000 });
+		expect(plan.tooLarge.map((t) => [t.record.path, t.limit])).toEqual([["big.mov", 50_000_000]]);
+		expect(plan.skipped).toBe(1);
+	});
+
+	it("keeps no decision per photo unless asked: a run needs the uploads and the counts", () => {
+		const records = [photo("a.jpg", 1), photo("b.jpg", 2), photo("c.jpg", 2), photo("gone.jpg", 4, { missingSince: "2024-01-01T00:00:00.000Z" })];
+		const plan = planBackup(records, new Manifest([entry("a.jpg", 1)]), { layout: "mirror" });
+		expect(plan.decisions).toEqual([]);
+		expect(plan.uploads.map((u) => u.record.path)).toEqual(["b.jpg"]);
+		expect(plan.skipped).toBe(2);
+		expect(plan.bytesToUpload).toBe(1002);
 	});
 
 	it("plans without touching its inputs", () => {

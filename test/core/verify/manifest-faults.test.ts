@@ -27,14 +27,14 @@ describe("faulty copies in the manifest", () => {
 
 	it("plans a photo whose copy went missing back to the same path", () => {
 		const record = photoRecord({ path: "Photos/a.jpg", sha256: SHA, size: 10 });
-		const plan = planBackup([record], new Manifest([entry({ fault: "missing" })]), { layout: "mirror" });
+		const plan = planBackup([record], new Manifest([entry({ fault: "missing" })]), { layout: "mirror" }, { explain: true });
 		expect(plan.uploads.map((u) => u.remotePath)).toEqual(["Photos/a.jpg"]);
 	});
 
 	it("plans a photo whose copy is damaged beside it, never over it", () => {
 		const record = photoRecord({ path: "Photos/a.jpg", sha256: SHA, size: 10 });
 		for (const fault of ["corrupt", "wrong-size"] as const) {
-			const plan = planBackup([record], new Manifest([entry({ fault })]), { layout: "mirror" });
+			const plan = planBackup([record], new Manifest([entry({ fault })]), { layout: "mirror" }, { explain: true });
 			expect(plan.uploads.map((u) => u.remotePath)).toEqual([`Photos/a.${SHA.slice(0, 8)}.jpg`]);
 		}
 	});
@@ -42,6 +42,6 @@ describe("faulty copies in the manifest", () => {
 	it("plans nothing for a photo with a sound copy beside a damaged one", () => {
 		const record = photoRecord({ path: "Photos/a.jpg", sha256: SHA, size: 10 });
 		const manifest = new Manifest([entry({ fault: "corrupt" }), entry({ remotePath: "Photos/a.abababab.jpg" })]);
-		expect(planBackup([record], manifest, { layout: "mirror" }).decisions.map((d) => d.action)).toEqual(["skip-present"]);
+		expect(planBackup([record], manifest, { layout: "mirror" }, { explain: true }).decisions.map((d) => d.action)).toEqual(["skip-present"]);
 	});
 });
