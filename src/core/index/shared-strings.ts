@@ -14,10 +14,14 @@ import type { PhotoIndex } from "./photo-index";
  */
 export function indexStringSharer(index: PhotoIndex): (entry: ManifestEntry) => void {
 	const records = index.values();
-	let current: PhotoRecord | undefined = records.next().value;
+	const next = (): PhotoRecord | undefined => {
+		const step = records.next();
+		return step.done === true ? undefined : step.value;
+	};
+	let current = next();
 	return (entry) => {
 		const path = entry.localPath;
-		while (current !== undefined && current.path < path) current = records.next().value;
+		while (current !== undefined && current.path < path) current = next();
 		const record = current !== undefined && current.path === path ? current : index.get(path);
 		if (record === undefined) return;
 		const samePath = entry.remotePath === entry.localPath;
