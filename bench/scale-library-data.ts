@@ -7,7 +7,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { manifestFileName } from "../src/core/backup/manifest-store";
 import { serializeManifest, type ManifestEntry } from "../src/core/backup/manifest";
-import { INDEX_FILE_NAME, parseIndex } from "../src/core/index/index-file";
+import { INDEX_FILE_NAME, LEGACY_INDEX_FILE_NAME, parseIndex } from "../src/core/index/index-file";
 import type { PhotoRecord } from "../src/core/model/photo-record";
 import type { TargetConfig } from "../src/core/model/target-config";
 import { DEFAULT_INDEX_SETTINGS } from "../src/core/settings";
@@ -49,13 +49,14 @@ export async function writePluginSettings(root: string, targetsDir: string): Pro
 export async function resetForColdIndex(root: string): Promise<void> {
 	await rm(join(root, DEFAULT_INDEX_SETTINGS.notesFolder), { recursive: true, force: true });
 	await rm(join(root, DATA_FOLDER, INDEX_FILE_NAME), { force: true });
+	await rm(join(root, DATA_FOLDER, LEGACY_INDEX_FILE_NAME), { force: true });
 	for (const id of PLAN_TARGET_IDS) await rm(join(root, DATA_FOLDER, manifestFileName(id)), { force: true });
 }
 
 /** The index the cold run left, or null when there is none (or it is damaged). */
 export async function readIndexRecords(root: string): Promise<PhotoRecord[] | null> {
 	try {
-		return await parseIndex(await readFile(join(root, DATA_FOLDER, INDEX_FILE_NAME), "utf8"));
+		return await parseIndex(await readFile(join(root, DATA_FOLDER, INDEX_FILE_NAME)));
 	} catch {
 		return null;
 	}

@@ -7,7 +7,7 @@ import { defaultBackupSettings, type BackupPlatform } from "./backup/backup-sett
 import type { BackupSettings, ConnectionReport, OpenTarget } from "./backup/backup-types";
 import type { IndexRunOptions, IndexSummary, PhotoEngine } from "./engine-types";
 import { followDelete, followRename } from "./index/follow-vault-events";
-import { INDEX_FILE_NAME, readIndexFile, serializeIndex } from "./index/index-file";
+import { IndexStore } from "./index/index-store";
 import type { IndexContext } from "./index/index-context";
 import { indexEverything, indexPaths } from "./index/index-run";
 import { createPathFilter } from "./index/path-filter";
@@ -15,7 +15,7 @@ import { indexStringSharer } from "./index/shared-strings";
 import { PhotoIndex } from "./index/photo-index";
 import { byteSourceOf, fileNameOf } from "./index/read-photo";
 import { readMetadata } from "./metadata/read-metadata";
-import { describeError, PhotoArchivistError } from "./model/errors";
+import { PhotoArchivistError } from "./model/errors";
 import type { PhotoMetadata } from "./model/photo-metadata";
 import type { PhotoRecord } from "./model/photo-record";
 import type { DataStore } from "./ports/data-store";
@@ -75,6 +75,7 @@ export function createPhotoEngine(deps: EngineDeps, settings: IndexSettings, bac
 	});
 	const organize = deps.organize ?? DEFAULT_ORGANIZE_SETTINGS;
 	const notes = createBackupNotes({ notes: deps.notes, ledger, current: (path) => ctx.index.get(path), autoTags: organize });
+	const indexStore = new IndexStore({ data: deps.data, log, pause: deps.pause });
 	const ctx: IndexContext = {
 		files: deps.files,
 		notes: deps.notes,
@@ -83,7 +84,7 @@ export function createPhotoEngine(deps: EngineDeps, settings: IndexSettings, bac
 		settings,
 		index: new PhotoIndex(),
 		isPhoto: createPathFilter(settings),
-		save: () => deps.data.write(INDEX_FILE_NAME, serializeIndex(ctx.index.values())),
+		save: () => indexStore.save(ctx.index),
 		concurrency: deps.concurrency ?? 4,
 		pause: deps.pause,
 		// With the backup rows and properties, so a re-index never drops them (and writes nothing when nothing changed).
@@ -93,16 +94,7 @@ export function createPhotoEngine(deps: EngineDeps, settings: IndexSettings, bac
 
 	const load = (): Promise<void> => {
 		loaded ??= (async () => {
-			// As bytes where the host offers them: decoded a slice at a time, never as one 25 MB string.
-			const text = deps.data.readBytes ? await deps.data.readBytes(INDEX_FILE_NAME) : await deps.data.read(INDEX_FILE_NAME);
-			if (text === null) return;
-			try {
-				// Built as it is parsed, in slices: a 100,000-photo index never blocks the interface for long.
-				ctx.index = await readIndexFile(text, deps.pause);
-			} catch (error) {
-				// The index is a cache of what the photos and notes hold: rebuilding it loses nothing.
-				log.warn(`Photo index could not be read, rebuilding it: ${describeError(error)}`);
-			}
+			ctx.index = (await indexStore.load()) ?? ctx.index;
 		})();
 		return loaded;
 	};

@@ -2,7 +2,11 @@
 // during a long first run kept linear.
 import { describe, expect, it } from "vitest";
 import { createPhotoEngine } from "../../src/core/engine";
-import { INDEX_FILE_NAME, parseIndex, serializeIndex } from "../../src/core/index/index-file";
+import { INDEX_FILE_NAME, LEGACY_INDEX_FILE_NAME, parseIndex, readIndexFile, serializeIndex } from "../../src/core/index/index-file";
+import { IndexStore } from "../../src/core/index/index-store";
+import type { PhotoIndex } from "../../src/core/index/photo-index";
+import { SILENT_LOG } from "../../src/core/ports/log";
+import { legacyIndexText } from "../core/index/legacy-index-text";
 import { saveInterval } from "../../src/core/index/index-run";
 import { DEFAULT_INDEX_SETTINGS } from "../../src/core/settings";
 import { MAX_SLICE_ITEMS, TimeSlicer } from "../../src/core/util/time-slices";
@@ -50,15 +54,32 @@ describe("loading a large index", () => {
 
 	it("keeps a photo in under 300 bytes on disk: no keys, no note path where the note is at its usual place", async () => {
 		const records = syntheticRecords(2000);
-		const text = serializeIndex(records);
-		expect(text.length / records.length).toBeLessThan(300);
-		expect(text).not.toContain("Photo Notes/Photos/");
-		expect(await parseIndex(text)).toEqual(records);
+		const bytes = serializeIndex(records);
+		expect(bytes.byteLength / records.length).toBeLessThan(300);
+		expect(new TextDecoder().decode(bytes)).not.toContain("Photo Notes/Photos/");
+		expect((await parseIndex(bytes)).map((r) => ({ ...r }))).toEqual(records);
 	});
 
-	it("reads the same records from the file's bytes (decoded a slice at a time) as from its text", async () => {
-		const text = serializeIndex(syntheticRecords(3000));
+	it("reads a version 2 file's bytes (decoded a slice at a time) as its text, and carries the library over to version 3 at the next save", async () => {
+		const records = syntheticRecords(3000);
+		const text = legacyIndexText(records);
 		expect(await parseIndex(new TextEncoder().encode(text))).toEqual(await parseIndex(text));
+		const data = new MemoryData();
+		data.files.set(LEGACY_INDEX_FILE_NAME, text);
+		const store = new IndexStore({ data, log: SILENT_LOG });
+		const index = await store.load();
+		expect(index?.size).toBe(3000);
+		await store.save(index as PhotoIndex);
+		expect(data.files.has(LEGACY_INDEX_FILE_NAME)).toBe(false);
+		expect((await store.load())?.get(records[17]?.path ?? "")).toEqual(records[17]);
+	});
+
+	it("loads into records that hold no metadata object until it is read", async () => {
+		const records = syntheticRecords(100);
+		const index = await readIndexFile(serializeIndex(records));
+		const undecoded = [...index.values()].filter((r) => Object.getOwnPropertyDescriptor(r, "meta")?.get !== undefined);
+		expect(undecoded).toHaveLength(100);
+		expect(index.get(records[5]?.path ?? "")?.meta).toEqual(records[5]?.meta);
 	});
 
 	it("still reads an index written by version 1 (metadata nested, every note written)", async () => {

@@ -57,7 +57,9 @@ function counting(files: FileStore, notes: NoteStore, data: DataStore): { files:
 		},
 		data: {
 			read: (n) => data.read(n),
+			readBytes: (n) => data.readBytes(n),
 			write: (n, t) => (n === INDEX_FILE_NAME && counts.indexWrites++, data.write(n, t)),
+			writeBytes: (n, b) => (n === INDEX_FILE_NAME && counts.indexWrites++, data.writeBytes(n, b)),
 			remove: (n) => data.remove(n),
 		},
 	};

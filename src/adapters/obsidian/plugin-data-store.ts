@@ -5,7 +5,7 @@ import type { DataStore } from "../../core/ports/data-store";
 import { SerialQueue } from "../../core/util/serial-queue";
 
 export interface PluginDataStoreDeps {
-	adapter: Pick<DataAdapter, "exists" | "read" | "write" | "remove" | "rename" | "mkdir"> & Partial<Pick<DataAdapter, "readBinary">>;
+	adapter: Pick<DataAdapter, "exists" | "read" | "write" | "readBinary" | "writeBinary" | "remove" | "rename" | "mkdir">;
 	/** Vault path of the plugin's folder: the manifest's `dir`. */
 	folder: string;
 }
@@ -37,25 +37,32 @@ export class PluginDataStore implements DataStore {
 		});
 	}
 
-	/** The bytes, which the core decodes in slices: a 25 MB index read as text would be decoded in one go. */
+	/** The bytes, which the core decodes in slices: a 15 MB manifest read as text would be decoded in one go. */
 	async readBytes(name: string): Promise<Uint8Array | null> {
 		const path = this.pathOf(name);
-		const bytes = async (at: string): Promise<Uint8Array> => {
-			const readBinary = this.adapter.readBinary?.bind(this.adapter);
-			return readBinary ? new Uint8Array(await readBinary(at)) : new TextEncoder().encode(await this.adapter.read(at));
-		};
 		return this.queue.run(async () => {
-			if (await this.adapter.exists(path)) return bytes(path);
-			if (await this.adapter.exists(`${path}.tmp`)) return bytes(`${path}.tmp`);
+			if (await this.adapter.exists(path)) return new Uint8Array(await this.adapter.readBinary(path));
+			if (await this.adapter.exists(`${path}.tmp`)) return new Uint8Array(await this.adapter.readBinary(`${path}.tmp`));
 			return null;
 		});
 	}
 
-	async write(name: string, text: string): Promise<void> {
+	write(name: string, text: string): Promise<void> {
+		return this.replace(name, (temporary) => this.adapter.write(temporary, text));
+	}
+
+	writeBytes(name: string, bytes: Uint8Array): Promise<void> {
+		// writeBinary takes a whole ArrayBuffer: a view into a larger one is copied out first.
+		const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+		const buffer = whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+		return this.replace(name, (temporary) => this.adapter.writeBinary(temporary, buffer));
+	}
+
+	private async replace(name: string, writeTemporary: (temporary: string) => Promise<void>): Promise<void> {
 		const path = this.pathOf(name);
 		return this.queue.run(async () => {
 			await this.ensureFolder(path.slice(0, path.lastIndexOf("/")));
-			await this.adapter.write(`${path}.tmp`, text);
+			await writeTemporary(`${path}.tmp`);
 			if (await this.adapter.exists(path)) await this.adapter.remove(path);
 			await this.adapter.rename(`${path}.tmp`, path);
 		});

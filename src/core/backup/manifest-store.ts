@@ -48,8 +48,8 @@ export class ManifestStore {
 	/** Reads the saved manifest. False when there is none, or it is damaged (logged): seed it from the target's copy. */
 	async load(): Promise<boolean> {
 		const name = manifestFileName(this.deps.targetId);
-		// As bytes where the host offers them: decoded a slice at a time, never as one 15 MB string.
-		const text = this.deps.data.readBytes ? await this.deps.data.readBytes(name) : await this.deps.data.read(name);
+		// As bytes: decoded a slice at a time, never as one 15 MB string.
+		const text = await this.deps.data.readBytes(name);
 		if (text === null) return false;
 		try {
 			this.manifest = await loadManifest(text, { pause: this.deps.pause, share: this.deps.share });

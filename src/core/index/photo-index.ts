@@ -1,12 +1,29 @@
-/** The index in memory: records by photo path, plus which note belongs to which photo. */
+/**
+ * The index in memory: records by photo path, plus which note belongs to which photo.
+ *
+ * Records read from the index file stay in the file's order (sorted by path) in an array and are found by
+ * binary search; what changes after the load (new, changed, moved or deleted photos) goes into a map in front
+ * of it. A map of 100,000 paths built at start would cost a third of the index's load time, for lookups that a
+ * search of 17 steps answers nearly as fast.
+ */
 import type { PhotoRecord } from "../model/photo-record";
 
 /** Shared by every index, so a version is never repeated, even by an index that replaced another. */
 let versions = 0;
 
+/** Stands in the map of changes for a loaded record that was deleted. */
+const DELETED = Symbol("deleted");
+
 export class PhotoIndex {
-	private readonly byPath = new Map<string, PhotoRecord>();
-	private readonly byNote = new Map<string, string>();
+	/** From the index file, sorted by path, unique. */
+	private readonly loaded: PhotoRecord[] = [];
+	private readonly changes = new Map<string, PhotoRecord | typeof DELETED>();
+	private count = 0;
+	/**
+	 * Note path to photo path, built the first time it is asked: only indexing a new photo and following a note
+	 * that was moved or deleted ask, and 100,000 more map entries would slow every load.
+	 */
+	private owners: Map<string, string> | null = null;
 	/** Changes with every put and delete: what is derived from the records (the status) is kept until it moves. */
 	version = ++versions;
 
@@ -15,35 +32,82 @@ export class PhotoIndex {
 	}
 
 	get size(): number {
-		return this.byPath.size;
+		return this.count;
 	}
 
 	get(path: string): PhotoRecord | undefined {
-		return this.byPath.get(path);
+		if (this.changes.size > 0) {
+			const changed = this.changes.get(path);
+			if (changed !== undefined) return changed === DELETED ? undefined : changed;
+		}
+		return this.findLoaded(path);
 	}
 
-	values(): IterableIterator<PhotoRecord> {
-		return this.byPath.values();
+	/** Every record: the loaded ones in path order (as changed since), then those added since the load. */
+	*values(): IterableIterator<PhotoRecord> {
+		const changes = this.changes;
+		for (const record of this.loaded) {
+			const changed = changes.size > 0 ? changes.get(record.path) : undefined;
+			if (changed === undefined) yield record;
+			else if (changed !== DELETED) yield changed;
+		}
+		for (const [path, changed] of changes) {
+			if (changed !== DELETED && this.findLoaded(path) === undefined) yield changed;
+		}
 	}
 
 	/** The photo whose note is at `notePath`, if any. */
 	ownerOfNote(notePath: string): string | undefined {
-		return this.byNote.get(notePath);
+		return this.noteOwners().get(notePath);
 	}
 
 	put(record: PhotoRecord): void {
 		this.version = ++versions;
-		const previous = this.byPath.get(record.path);
-		if (previous && this.byNote.get(previous.note) === previous.path) this.byNote.delete(previous.note);
-		this.byPath.set(record.path, record);
-		this.byNote.set(record.note, record.path);
+		const previous = this.get(record.path);
+		if (previous === undefined) this.count++;
+		this.changes.set(record.path, record);
+		if (this.owners === null) return;
+		if (previous && this.owners.get(previous.note) === previous.path) this.owners.delete(previous.note);
+		this.owners.set(record.note, record.path);
+	}
+
+	/** Adds a record read from the index file; they come sorted by path, each path once (readIndexFile checks). */
+	load(record: PhotoRecord): void {
+		this.loaded.push(record);
+		this.count++;
+		this.owners = null;
 	}
 
 	delete(path: string): void {
-		const previous = this.byPath.get(path);
+		const previous = this.get(path);
 		if (!previous) return;
 		this.version = ++versions;
-		this.byPath.delete(path);
-		if (this.byNote.get(previous.note) === path) this.byNote.delete(previous.note);
+		this.count--;
+		if (this.findLoaded(path) !== undefined) this.changes.set(path, DELETED);
+		else this.changes.delete(path);
+		if (this.owners !== null && this.owners.get(previous.note) === path) this.owners.delete(previous.note);
+	}
+
+	private findLoaded(path: string): PhotoRecord | undefined {
+		const loaded = this.loaded;
+		let low = 0;
+		let high = loaded.length - 1;
+		while (low <= high) {
+			const mid = (low + high) >>> 1;
+			const record = loaded[mid] as PhotoRecord;
+			if (record.path === path) return record;
+			if (record.path < path) low = mid + 1;
+			else high = mid - 1;
+		}
+		return undefined;
+	}
+
+	private noteOwners(): Map<string, string> {
+		if (this.owners === null) {
+			const owners = new Map<string, string>();
+			for (const record of this.values()) owners.set(record.note, record.path);
+			this.owners = owners;
+		}
+		return this.owners;
 	}
 }

@@ -36,6 +36,11 @@ export class TimeSlicer {
 		return this.items % CLOCK_EVERY === 0 && this.clock() - this.started >= SLICE_MS;
 	}
 
+	/** After a large step of work (not counted in items): yields when the slice's time is used up. */
+	async checkpoint(): Promise<void> {
+		if (this.pause !== undefined && this.clock() - this.started >= SLICE_MS) await this.yield();
+	}
+
 	/** Lets the host run (paint, handle input), then starts a new slice. */
 	async yield(): Promise<void> {
 		await this.pause?.();

@@ -39,6 +39,8 @@ describe("PluginDataStore", () => {
 			adapter: {
 				exists: (p) => adapter.exists(p),
 				read: (p) => adapter.read(p),
+				readBinary: (p) => adapter.readBinary(p),
+				writeBinary: (p, data) => adapter.writeBinary(p, data),
 				remove: (p) => adapter.remove(p),
 				rename: (p, q) => adapter.rename(p, q),
 				mkdir: (p) => adapter.mkdir(p),
@@ -52,6 +54,16 @@ describe("PluginDataStore", () => {
 		await spying.write("index.json", "new");
 		expect(written).toEqual([`${FOLDER}/index.json.tmp`]);
 		expect(await store.read("index.json")).toBe("new");
+	});
+
+	it("writes bytes the same way, whole or from a view into a larger buffer", async () => {
+		const { store, dir } = await storeIn();
+		const backing = new Uint8Array([9, 9, 0, 1, 2, 255, 9]);
+		await store.writeBytes("photo-index.bin", backing.subarray(2, 6));
+		expect([...((await store.readBytes("photo-index.bin")) ?? [])]).toEqual([0, 1, 2, 255]);
+		await store.writeBytes("photo-index.bin", new Uint8Array([7]));
+		expect([...readFileSync(join(dir, "photo-index.bin"))]).toEqual([7]);
+		expect(readdirSync(dir)).toEqual(["photo-index.bin"]);
 	});
 
 	it("reads the temporary file when a crash came between removing the old file and renaming the new one", async () => {

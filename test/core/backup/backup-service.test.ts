@@ -81,7 +81,7 @@ describe("backup service: a run over the engine's index", () => {
 			if (++landed === 2) controller.abort();
 		};
 		// The data folder refuses the manifest, as if the process died before the batch was saved.
-		const dying = vault.backupEngine({ data: (store) => ({ ...store, read: (n) => store.read(n), remove: (n) => store.remove(n), write: (n, t) => (n === manifestFileName("nas") ? Promise.reject(new Error("killed")) : store.write(n, t)) }) });
+		const dying = vault.backupEngine({ data: (store) => ({ ...store, read: (n) => store.read(n), readBytes: (n) => store.readBytes(n), writeBytes: (n, b) => store.writeBytes(n, b), remove: (n) => store.remove(n), write: (n, t) => (n === manifestFileName("nas") ? Promise.reject(new Error("killed")) : store.write(n, t)) }) });
 		const first = await dying.backup.backup({ signal: controller.signal });
 		expect(first.cancelled).toBe(true);
 		const landedFirst = [...target.files.keys()].filter((p) => p.startsWith("Photos/"));

@@ -116,7 +116,7 @@ describe("ManifestStore", () => {
 		expect(data.writes).toBe(3);
 		await s.flush();
 		expect(data.writes).toBe(3);
-		expect(parseManifest(data.files.get(manifestFileName("nas")) ?? "")).toHaveLength(SAVE_EVERY + 3);
+		expect(parseManifest((await data.read(manifestFileName("nas"))) ?? "")).toHaveLength(SAVE_EVERY + 3);
 	});
 
 	it("says it found nothing when the saved manifest is damaged, and starts empty", async () => {
@@ -137,7 +137,7 @@ describe("ManifestStore", () => {
 		expect(s.seed((await readRemoteManifest(target)) ?? [])).toBe(2);
 		expect(s.remoteNeedsUpdate).toBe(false);
 		await s.flush();
-		expect(parseManifest(data.files.get(manifestFileName("nas")) ?? "")).toEqual([entry(1), entry(2)]);
+		expect(parseManifest((await data.read(manifestFileName("nas"))) ?? "")).toEqual([entry(1), entry(2)]);
 		expect(s.seed([entry(1), entry(3)])).toBe(1);
 	});
 });

@@ -72,16 +72,29 @@ export class MemoryFiles implements FileStore {
 }
 
 export class MemoryData implements DataStore {
-	readonly files = new Map<string, string>();
+	/** Text files as strings, binary ones (the index) as bytes. */
+	readonly files = new Map<string, string | Uint8Array>();
 	writes = 0;
 
 	read(name: string): Promise<string | null> {
-		return Promise.resolve(this.files.get(name) ?? null);
+		const content = this.files.get(name);
+		return Promise.resolve(content === undefined ? null : typeof content === "string" ? content : new TextDecoder().decode(content));
+	}
+
+	readBytes(name: string): Promise<Uint8Array | null> {
+		const content = this.files.get(name);
+		return Promise.resolve(content === undefined ? null : typeof content === "string" ? new TextEncoder().encode(content) : content);
 	}
 
 	write(name: string, text: string): Promise<void> {
 		this.writes++;
 		this.files.set(name, text);
+		return Promise.resolve();
+	}
+
+	writeBytes(name: string, bytes: Uint8Array): Promise<void> {
+		this.writes++;
+		this.files.set(name, bytes.slice());
 		return Promise.resolve();
 	}
 

@@ -1,0 +1,127 @@
+/**
+ * The records of a loaded index. A 100,000-photo index must load in a fraction of a second, and what costs is
+ * not reading the file but keeping objects: every string and object a record holds is one more allocation the
+ * garbage collector copies while the load runs. So a loaded record holds only what every pass over the library
+ * reads (path, size, modification time, hash, note, missing or offloaded), while the metadata stays in the
+ * file's columns until a record's `meta` is first read (a note being written, an album, an export): then it is
+ * decoded and kept on that record.
+ *
+ * `meta` is an own, enumerable accessor with one getter shared by a load, so a loaded record behaves as a
+ * plain one everywhere: `{ ...record }` copies the metadata, JSON and deep equality see every field.
+ */
+import type { PhotoMetadata, TakenSource } from "../model/photo-metadata";
+import type { PhotoRecord } from "../model/photo-record";
+
+/** Numeric metadata, one column of 64-bit floats each (NaN for none). Appending is backward compatible. */
+export const NUMBER_FIELDS = [
+	"focalLength", "aperture", "exposureTime", "iso", "latitude", "longitude", "altitude", "width", "height", "orientation", "duration",
+] as const satisfies readonly (keyof PhotoMetadata)[];
+/** Metadata that repeats across a library, one column of places in the string table each (NONE for none). */
+export const TABLED_FIELDS = ["takenSource", "make", "model", "lens", "mime"] as const satisfies readonly (keyof PhotoMetadata)[];
+export const NONE = 0xffffffff;
+
+export type NumberField = (typeof NUMBER_FIELDS)[number];
+export type TabledField = (typeof TABLED_FIELDS)[number];
+
+/** What a loaded index keeps of the metadata, by row (the records' order in the file: by path). */
+export interface MetaColumns {
+	/** Photo paths by row, sorted: a record finds its row by its path. */
+	paths: readonly string[];
+	numbers: Readonly<Record<NumberField, Float64Array>>;
+	tabled: Readonly<Record<TabledField, Uint32Array>>;
+	strings: readonly string[];
+	/** Taken times, UTF-8, row i from takenAt[i] to takenAt[i + 1] (empty: none). */
+	taken: Uint8Array;
+	takenAt: Uint32Array;
+}
+
+function rowOf(paths: readonly string[], path: string): number {
+	let low = 0;
+	let high = paths.length - 1;
+	while (low <= high) {
+		const mid = (low + high) >>> 1;
+		const at = paths[mid] as string;
+		if (at === path) return mid;
+		if (at < path) low = mid + 1;
+		else high = mid - 1;
+	}
+	return -1;
+}
+
+const textDecoder = new TextDecoder();
+
+/** The metadata of one row, as a fresh object. */
+export function metaAt(columns: MetaColumns, row: number): PhotoMetadata {
+	const number = (field: NumberField): number | null => {
+		const value = columns.numbers[field][row] as number;
+		return Number.isNaN(value) ? null : value;
+	};
+	const text = (field: TabledField): string | null => columns.strings[columns.tabled[field][row] as number] ?? null;
+	const takenFrom = columns.takenAt[row] as number;
+	const takenTo = columns.takenAt[row + 1] as number;
+	const meta: PhotoMetadata = {
+		taken: takenTo > takenFrom ? textDecoder.decode(columns.taken.subarray(takenFrom, takenTo)) : null,
+		takenSource: (text("takenSource") ?? "file") as TakenSource,
+		make: text("make"),
+		model: text("model"),
+		lens: text("lens"),
+		focalLength: number("focalLength"),
+		aperture: number("aperture"),
+		exposureTime: number("exposureTime"),
+		iso: number("iso"),
+		latitude: number("latitude"),
+		longitude: number("longitude"),
+		altitude: number("altitude"),
+		width: number("width"),
+		height: number("height"),
+		orientation: number("orientation"),
+		mime: text("mime") ?? "application/octet-stream",
+	};
+	// Optional: absent when unknown, as the metadata readers leave it.
+	const duration = number("duration");
+	if (duration !== null) meta.duration = duration;
+	return meta;
+}
+
+/** Marks the getters of loaded records, so the index writer can copy metadata without keeping it. */
+const loadedGetters = new WeakMap<object, MetaColumns>();
+
+function settle(record: PhotoRecord, meta: PhotoMetadata): void {
+	Object.defineProperty(record, "meta", { value: meta, writable: true, enumerable: true, configurable: true });
+}
+
+/** Makes the records of one load. */
+export function storedRecordMaker(columns: MetaColumns): (path: string, size: number, mtimeMs: number, sha256: string, note: string) => PhotoRecord {
+	const getMeta = function (this: PhotoRecord): PhotoMetadata {
+		const row = rowOf(columns.paths, this.path);
+		if (row < 0) throw new Error(`the index holds no metadata for ${this.path}`);
+		const meta = metaAt(columns, row);
+		settle(this, meta);
+		return meta;
+	};
+	loadedGetters.set(getMeta, columns);
+	const accessor: PropertyDescriptor = {
+		get: getMeta,
+		set(this: PhotoRecord, value: PhotoMetadata) {
+			settle(this, value);
+		},
+		enumerable: true,
+		configurable: true,
+	};
+	return (path, size, mtimeMs, sha256, note) => {
+		const record = { path, size, mtimeMs, sha256, note } as PhotoRecord;
+		// One shared getter: the records of a load keep one hidden class, as plain ones would.
+		Object.defineProperty(record, "meta", accessor);
+		return record;
+	};
+}
+
+/** A record's metadata, without keeping it on a loaded record that has not decoded it yet (the index writer reads every photo's). */
+export function peekMeta(record: PhotoRecord): PhotoMetadata {
+	// Only compared, never called: the descriptor's getter is looked up to tell a loaded record from a plain one.
+	const getter = (Object.getOwnPropertyDescriptor(record, "meta") as { get?: object } | undefined)?.get;
+	const columns = getter !== undefined ? loadedGetters.get(getter) : undefined;
+	if (columns === undefined) return record.meta;
+	const row = rowOf(columns.paths, record.path);
+	return row < 0 ? record.meta : metaAt(columns, row);
+}
