@@ -208,20 +208,18 @@ class SectionReader {
 	}
 
 	/**
-	 * A copy, so the file's own buffer can be let go once the index is built (and a column starts at a multiple
-	 * of 8 in memory whatever the file's buffer). `new Uint8Array(view)` copies even where `slice` would not (a
-	 * Node Buffer's slice is a view).
+	 * A column as a typed array over the file's own bytes where they lie at a multiple of 8 (a file read into
+	 * its own buffer), else a copy. The index keeps the file's buffer for its metadata columns: copying 12 MB of
+	 * columns out of a 26 MB file costs a tenth of the load, in fresh memory.
 	 */
-	copy(name: string, length?: number): Uint8Array {
-		return new Uint8Array(this.raw(name, length));
-	}
-
 	float64(name: string, count: number): Float64Array {
-		return new Float64Array(this.copy(name, count * 8).buffer);
+		const raw = this.raw(name, count * 8);
+		return raw.byteOffset % 8 === 0 ? new Float64Array(raw.buffer, raw.byteOffset, count) : new Float64Array(new Uint8Array(raw).buffer);
 	}
 
 	uint32(name: string, count: number): Uint32Array {
-		return new Uint32Array(this.copy(name, count * 4).buffer);
+		const raw = this.raw(name, count * 4);
+		return raw.byteOffset % 4 === 0 ? new Uint32Array(raw.buffer, raw.byteOffset, count) : new Uint32Array(new Uint8Array(raw).buffer);
 	}
 
 	json<T>(name: string): T {
@@ -276,28 +274,25 @@ export async function readIndexFile(content: FileContent, pause?: Pause): Promis
 	const shaBytes = sections.raw("sha256", count * SHA_LENGTH);
 	const size = sections.float64("size", count);
 	const mtimeMs = sections.float64("mtimeMs", count);
-	const columns: MetaColumns = {
-		paths,
-		numbers: Object.fromEntries(NUMBER_FIELDS.map((f) => [f, sections.float64(`number:${f}`, count)])) as Record<NumberField, Float64Array>,
-		tabled: Object.fromEntries(TABLED_FIELDS.map((f) => [f, sections.uint32(`tabled:${f}`, count)])) as Record<TabledField, Uint32Array>,
-		strings: header.strings,
-		taken: sections.copy("taken"),
-		takenAt: sections.uint32("takenAt", count + 1),
-	};
+	const numbers = {} as Record<NumberField, Float64Array>;
+	for (const field of NUMBER_FIELDS) numbers[field] = sections.float64(`number:${field}`, count);
+	const tabled = {} as Record<TabledField, Uint32Array>;
+	for (const field of TABLED_FIELDS) tabled[field] = sections.uint32(`tabled:${field}`, count);
+	const columns: MetaColumns = { paths, numbers, tabled, strings: header.strings, taken: sections.raw("taken"), takenAt: sections.uint32("takenAt", count + 1) };
 	const customNotes = sections.json<Array<[number, string]>>("notes");
 	const missing = sections.json<Array<[number, string, string | null]>>("missing");
-	const make = storedRecordMaker(columns);
-	const notes = header.notes;
+	const make = storedRecordMaker(columns, header.notes);
 	const shaDecoder = new TextDecoder();
-	// Hashes are decoded a thousand at a time: each record keeps a slice of that text, not a copy.
-	const SHA_PIECE = 1000;
+	// Hashes are decoded 4,096 at a time (256 KB, large enough to be kept outside the young generation the
+	// collector copies): each record keeps a slice of that text, not a copy.
+	const SHA_PIECE = 4096;
 	let shas = "";
 	for (let row = 0; row < count; row++) {
 		const path = paths[row] as string;
 		if (row > 0 && !((paths[row - 1] as string) < path)) throw corrupt(`its paths are not in order at row ${row}`);
 		const within = row % SHA_PIECE;
 		if (within === 0) shas = shaDecoder.decode(shaBytes.subarray(row * SHA_LENGTH, Math.min(count, row + SHA_PIECE) * SHA_LENGTH));
-		index.load(make(path, size[row] as number, mtimeMs[row] as number, shas.slice(within * SHA_LENGTH, (within + 1) * SHA_LENGTH), notes + path + ".md"));
+		index.load(make(path, size[row] as number, mtimeMs[row] as number, shas.slice(within * SHA_LENGTH, (within + 1) * SHA_LENGTH)));
 		if (slicer.due()) await slicer.yield();
 	}
 	const recordAt = (row: unknown, what: string): PhotoRecord => {

@@ -2,12 +2,13 @@
  * The records of a loaded index. A 100,000-photo index must load in a fraction of a second, and what costs is
  * not reading the file but keeping objects: every string and object a record holds is one more allocation the
  * garbage collector copies while the load runs. So a loaded record holds only what every pass over the library
- * reads (path, size, modification time, hash, note, missing or offloaded), while the metadata stays in the
- * file's columns until a record's `meta` is first read (a note being written, an album, an export): then it is
- * decoded and kept on that record.
+ * reads (path, size, modification time, hash, missing or offloaded), while the metadata stays in the file's
+ * columns until a record's `meta` is first read (a note being written, an album, an export): then it is
+ * decoded and kept on that record. The note path, nearly always the usual one, is made from the path when read.
  *
- * `meta` is an own, enumerable accessor with one getter shared by a load, so a loaded record behaves as a
- * plain one everywhere: `{ ...record }` copies the metadata, JSON and deep equality see every field.
+ * `meta` and `note` are own, enumerable accessors with getters shared by a load, so a loaded record behaves as
+ * a plain one everywhere: `{ ...record }` copies them, JSON and deep equality see every field, and assigning
+ * either turns it into a plain value.
  */
 import type { PhotoMetadata, TakenSource } from "../model/photo-metadata";
 import type { PhotoRecord } from "../model/photo-record";
@@ -86,32 +87,44 @@ export function metaAt(columns: MetaColumns, row: number): PhotoMetadata {
 /** Marks the getters of loaded records, so the index writer can copy metadata without keeping it. */
 const loadedGetters = new WeakMap<object, MetaColumns>();
 
-function settle(record: PhotoRecord, meta: PhotoMetadata): void {
-	Object.defineProperty(record, "meta", { value: meta, writable: true, enumerable: true, configurable: true });
+/** Turns a record's accessor into a plain value. */
+function settle<K extends "meta" | "note">(record: PhotoRecord, key: K, value: PhotoRecord[K]): void {
+	Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
-/** Makes the records of one load. */
-export function storedRecordMaker(columns: MetaColumns): (path: string, size: number, mtimeMs: number, sha256: string, note: string) => PhotoRecord {
+/** Makes the records of one load; `notes` is the usual notes prefix (a note at notes + path + ".md"). */
+export function storedRecordMaker(columns: MetaColumns, notes: string): (path: string, size: number, mtimeMs: number, sha256: string) => PhotoRecord {
 	const getMeta = function (this: PhotoRecord): PhotoMetadata {
 		const row = rowOf(columns.paths, this.path);
 		if (row < 0) throw new Error(`the index holds no metadata for ${this.path}`);
 		const meta = metaAt(columns, row);
-		settle(this, meta);
+		settle(this, "meta", meta);
 		return meta;
 	};
 	loadedGetters.set(getMeta, columns);
-	const accessor: PropertyDescriptor = {
+	const metaAccessor: PropertyDescriptor = {
 		get: getMeta,
 		set(this: PhotoRecord, value: PhotoMetadata) {
-			settle(this, value);
+			settle(this, "meta", value);
 		},
 		enumerable: true,
 		configurable: true,
 	};
-	return (path, size, mtimeMs, sha256, note) => {
-		const record = { path, size, mtimeMs, sha256, note } as PhotoRecord;
-		// One shared getter: the records of a load keep one hidden class, as plain ones would.
-		Object.defineProperty(record, "meta", accessor);
+	const noteAccessor: PropertyDescriptor = {
+		get(this: PhotoRecord): string {
+			return notes + this.path + ".md";
+		},
+		set(this: PhotoRecord, value: string) {
+			settle(this, "note", value);
+		},
+		enumerable: true,
+		configurable: true,
+	};
+	return (path, size, mtimeMs, sha256) => {
+		const record = { path, size, mtimeMs, sha256 } as PhotoRecord;
+		// Shared getters: the records of a load keep one hidden class, as plain ones would.
+		Object.defineProperty(record, "note", noteAccessor);
+		Object.defineProperty(record, "meta", metaAccessor);
 		return record;
 	};
 }
