@@ -44,13 +44,14 @@ let versions = 0;
 
 export class Manifest {
 	/**
-	 * By remote path; null until first needed. A saved manifest (unique remote paths, written sorted) is loaded
-	 * into `loaded` alone: planning a run with nothing to upload only asks by content, so three targets of
-	 * 100,000 copies never build the 300,000 map entries it would not use.
+	 * By remote path and by content; null until first needed. A saved manifest (unique remote paths, written
+	 * sorted) is loaded into `loaded` alone: a backup with nothing to upload and the status walk it in step with
+	 * the photos (see holderWalk), so three targets of 100,000 copies never build the 600,000 map entries they
+	 * would not use.
 	 */
 	private pathMap: Map<string, ManifestEntry> | null = new Map();
+	private shaMap: Map<string, Copies> | null = new Map();
 	private loaded: ManifestEntry[] = [];
-	private readonly bySha = new Map<string, Copies>();
 	/** Changes with every put: what is derived from the manifest (the status) is kept until it moves. */
 	version = ++versions;
 
@@ -71,56 +72,69 @@ export class Manifest {
 		return this.copies(sha256).filter((e) => e.fault === undefined);
 	}
 
-	/** The first sound copy of this content, without building a list: asked once per photo per target by planning and the status. */
+	/** The first sound copy of this content, without building a list. */
 	firstHolding(sha256: string): ManifestEntry | undefined {
-		const copies = this.bySha.get(sha256);
+		const copies = this.bySha().get(sha256);
 		if (copies === undefined || !Array.isArray(copies)) return copies?.fault === undefined ? copies : undefined;
 		return copies.find((e) => e.fault === undefined);
 	}
 
+	/**
+	 * For one pass over photos in path order (planning, the status): a sound copy of each photo's content. A copy
+	 * at the photo's own path, where a mirror layout keeps it, is found by walking the saved entries in step, a
+	 * string comparison or two per photo; any other (another layout, a photo moved, the manifest changed since it
+	 * was loaded) is looked up by content as firstHolding does.
+	 */
+	holderWalk(): (path: string, sha256: string) => ManifestEntry | undefined {
+		const sorted = this.pathMap === null ? this.loaded : null;
+		let i = 0;
+		return (path, sha256) => {
+			if (sorted !== null && this.pathMap === null) {
+				while (i < sorted.length && (sorted[i] as ManifestEntry).remotePath < path) i++;
+				const at = sorted[i];
+				if (at !== undefined && at.remotePath === path && at.sha256 === sha256 && at.fault === undefined) return at;
+			}
+			return this.firstHolding(sha256);
+		};
+	}
+
 	/** Every copy of this content the manifest records, faulty ones included. */
 	copies(sha256: string): readonly ManifestEntry[] {
-		return asList(this.bySha.get(sha256));
+		return asList(this.bySha().get(sha256));
 	}
 
 	/** Records a copy; an entry for the same remote path is replaced (the server holds one file there). */
 	put(entry: ManifestEntry): void {
 		const byPath = this.byPath();
+		const bySha = this.bySha();
 		this.version = ++versions;
 		const previous = byPath.get(entry.remotePath);
 		if (previous) {
-			const rest = asList(this.bySha.get(previous.sha256)).filter((e) => e !== previous);
-			if (rest.length === 0) this.bySha.delete(previous.sha256);
-			else this.bySha.set(previous.sha256, rest.length === 1 ? (rest[0] as ManifestEntry) : rest);
+			const rest = asList(bySha.get(previous.sha256)).filter((e) => e !== previous);
+			if (rest.length === 0) bySha.delete(previous.sha256);
+			else bySha.set(previous.sha256, rest.length === 1 ? (rest[0] as ManifestEntry) : rest);
 		}
 		byPath.set(entry.remotePath, entry);
-		this.addCopy(entry);
+		addCopy(bySha, entry);
 	}
 
 	/**
 	 * Adds an entry read from a saved manifest. While the remote paths come strictly increasing (as
-	 * serializeManifest writes them) no two can clash and the path map is left for later; any other order
-	 * falls back to put.
+	 * serializeManifest writes them) no two can clash and the maps are left for later; any other order falls
+	 * back to put.
 	 */
 	load(entry: ManifestEntry): void {
 		const last = this.loaded[this.loaded.length - 1];
 		const inOrder = this.pathMap === null ? last === undefined || last.remotePath < entry.remotePath : this.pathMap.size === 0;
 		if (!inOrder) return this.put(entry);
 		this.pathMap = null;
+		this.shaMap = null;
 		this.version = ++versions;
 		this.loaded.push(entry);
-		this.addCopy(entry);
 	}
 
 	entries(): ManifestEntry[] {
 		return this.pathMap === null ? [...this.loaded] : [...this.pathMap.values()];
-	}
-
-	private addCopy(entry: ManifestEntry): void {
-		const copies = this.bySha.get(entry.sha256);
-		if (copies === undefined) this.bySha.set(entry.sha256, entry);
-		else if (Array.isArray(copies)) copies.push(entry);
-		else this.bySha.set(entry.sha256, [copies, entry]);
 	}
 
 	private byPath(): Map<string, ManifestEntry> {
@@ -132,6 +146,23 @@ export class Manifest {
 		}
 		return this.pathMap;
 	}
+
+	private bySha(): Map<string, Copies> {
+		if (this.shaMap === null) {
+			const map = new Map<string, Copies>();
+			// In the order the entries were recorded, so the copies of a content stay oldest first.
+			for (const entry of this.pathMap === null ? this.loaded : this.pathMap.values()) addCopy(map, entry);
+			this.shaMap = map;
+		}
+		return this.shaMap;
+	}
+}
+
+function addCopy(bySha: Map<string, Copies>, entry: ManifestEntry): void {
+	const copies = bySha.get(entry.sha256);
+	if (copies === undefined) bySha.set(entry.sha256, entry);
+	else if (Array.isArray(copies)) copies.push(entry);
+	else bySha.set(entry.sha256, [copies, entry]);
 }
 
 export const MANIFEST_FORMAT = "photo-archivist-manifest";

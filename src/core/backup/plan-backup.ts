@@ -129,12 +129,13 @@ export function planBackup(
 	const uploadedBy = new Map<string, string>();
 	const plan: BackupPlan = { decisions: [], uploads: [], bytesToUpload: 0, skipped: 0, tooLarge: [] };
 	const explain = options.explain === true;
+	const holder = manifest.holderWalk();
 	for (const record of inPathOrder(records)) {
 		if (record.missingSince !== undefined) {
 			if (explain) plan.decisions.push({ action: "skip-missing", record });
 			continue;
 		}
-		const present = manifest.firstHolding(record.sha256);
+		const present = holder(record.path, record.sha256);
 		const twin = present === undefined ? uploadedBy.get(record.sha256) : undefined;
 		if (present !== undefined || twin !== undefined) {
 			plan.skipped++;

@@ -1,5 +1,5 @@
 /** The status of a library counted photo by photo: per target, per folder, and the photos at risk in their order. */
-import type { Manifest } from "../backup/manifest";
+import type { ManifestEntry } from "../backup/manifest";
 import type { PhotoRecord } from "../model/photo-record";
 import type { TargetConfig } from "../model/target-config";
 import type { AtRiskPhoto, FolderRisk, LibraryStatus, StatusInput, TargetStatus } from "./library-status";
@@ -69,7 +69,8 @@ class FolderTally {
  */
 export class StatusTally {
 	private readonly configs: readonly TargetConfig[];
-	private readonly manifests: (Manifest | undefined)[];
+	/** Per target, its manifest's holder of each photo's content, walked in step with the records (see Manifest.holderWalk). */
+	private readonly holders: (((path: string, sha256: string) => ManifestEntry | undefined) | undefined)[];
 	private readonly targets: TargetStatus[];
 	/** A bit per target: up to 30 of them (far beyond any real setup); past that each photo is worked out on its own. */
 	private readonly safeties: SafetyTable | null;
@@ -88,7 +89,7 @@ export class StatusTally {
 
 	constructor(private readonly input: Omit<StatusInput, "records">) {
 		this.configs = input.targets;
-		this.manifests = this.configs.map((c) => input.manifest(c.id));
+		this.holders = this.configs.map((c) => input.manifest(c.id)?.holderWalk());
 		this.targets = this.configs.map((c) => emptyTargetStatus(c, input.states.get(c.id) ?? {}));
 		this.safeties = this.configs.length <= 30 ? new SafetyTable(this.configs) : null;
 	}
@@ -102,9 +103,13 @@ export class StatusTally {
 		const newContent = !this.contentSeen.has(record.sha256);
 		if (newContent) this.contentSeen.add(record.sha256);
 		let holders = 0;
+		// Past 30 targets, which held it is kept per photo for photoSafety below.
+		const held: boolean[] | null = this.safeties === null ? [] : null;
 		for (let i = 0; i < this.configs.length; i++) {
 			const status = this.targets[i] as TargetStatus;
-			if (this.manifests[i]?.firstHolding(record.sha256) !== undefined) {
+			const holds = this.holders[i]?.(record.path, record.sha256) !== undefined;
+			held?.push(holds);
+			if (holds) {
 				status.photos++;
 				if (newContent) status.bytes += record.size;
 				if ((this.configs[i] as TargetConfig).enabled) holders |= this.safeties === null ? 0 : 1 << i;
@@ -114,7 +119,7 @@ export class StatusTally {
 			}
 		}
 		const safety = this.safeties !== null ? this.safeties.of(holders, present)
-			: photoSafety(this.configs.filter((c, i) => c.enabled && this.manifests[i]?.firstHolding(record.sha256) !== undefined), present);
+			: photoSafety(this.configs.filter((c, i) => c.enabled && held?.[i] === true), present);
 		const risk = this.folders.of(record.path);
 		risk.photos++;
 		if (safety.copies === 1) this.onlyOneCopy++;

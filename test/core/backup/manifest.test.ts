@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { loadManifest, Manifest, parseManifest, serializeManifest, type ManifestEntry } from "../../../src/core/backup/manifest";
 import { ManifestStore, SAVE_EVERY, SAVE_INTERVAL_MS, manifestFileName } from "../../../src/core/backup/manifest-store";
 import { REMOTE_MANIFEST, REMOTE_MANIFEST_NEXT, readRemoteManifest, writeRemoteManifest } from "../../../src/core/backup/remote-manifest";
@@ -95,6 +95,38 @@ describe("manifest file", () => {
 		expect(reloaded.size).toBe(2);
 		expect(reloaded.at(entry(1).remotePath)?.size).toBe(5);
 		expect(reloaded.copies(entry(1).sha256)).toHaveLength(1);
+	});
+});
+
+describe("Manifest.holderWalk", () => {
+	const at = (path: string, n: number, extra: Partial<ManifestEntry> = {}): ManifestEntry =>
+		({ remotePath: path, localPath: path, sha256: String(n).padStart(64, "0"), size: n, uploadedAt: "2024-07-01T10:00:00.000Z", ...extra });
+
+	it("finds copies at the photos' own paths by walking in step, without a lookup by content", async () => {
+		const manifest = await loadManifest(serializeManifest([at("a.jpg", 1), at("b.jpg", 2), at("d.jpg", 4)], "nas"));
+		const byContent = vi.spyOn(manifest, "firstHolding");
+		const holder = manifest.holderWalk();
+		expect(holder("a.jpg", at("a.jpg", 1).sha256)?.remotePath).toBe("a.jpg");
+		expect(holder("b.jpg", at("b.jpg", 2).sha256)?.remotePath).toBe("b.jpg");
+		expect(holder("d.jpg", at("d.jpg", 4).sha256)?.remotePath).toBe("d.jpg");
+		expect(byContent).not.toHaveBeenCalled();
+	});
+
+	it("looks up by content what is not at the photo's own path: moved, changed, faulty, out of order, or after a change", async () => {
+		const manifest = await loadManifest(serializeManifest([at("a.jpg", 1), at("b.jpg", 2, { fault: "corrupt" }), at("old/c.jpg", 3), at("z.jpg", 9)], "nas"));
+		const holder = manifest.holderWalk();
+		// Moved: the content is held elsewhere.
+		expect(holder("c.jpg", at("c.jpg", 3).sha256)?.remotePath).toBe("old/c.jpg");
+		// A damaged copy holds nothing.
+		expect(holder("b.jpg", at("b.jpg", 2).sha256)).toBeUndefined();
+		// Changed since its upload: other content at its path.
+		expect(holder("z.jpg", at("z.jpg", 10).sha256)).toBeUndefined();
+		// Asked out of order: still answered, by content.
+		expect(holder("a.jpg", at("a.jpg", 1).sha256)?.remotePath).toBe("a.jpg");
+		manifest.put(at("a.jpg", 5));
+		const after = manifest.holderWalk();
+		expect(after("a.jpg", at("a.jpg", 1).sha256)).toBeUndefined();
+		expect(after("a.jpg", at("a.jpg", 5).sha256)?.remotePath).toBe("a.jpg");
 	});
 });
 
