@@ -47,7 +47,7 @@ export class NodeDataStore implements DataStore {
 			return Promise.resolve(read());
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === "ENOENT") return Promise.resolve(null);
-			return Promise.reject(error as Error);
+			return Promise.reject(error instanceof Error ? error : new Error(String(error)));
 		}
 	}
 
