@@ -19,7 +19,7 @@ import type { FileContent } from "../util/line-reader";
 import { TimeSlicer, type Pause } from "../util/time-slices";
 import { INDEX_FORMAT, parseLegacyIndex } from "./legacy-index-file";
 import { PhotoIndex } from "./photo-index";
-import { NONE, NUMBER_FIELDS, TABLED_FIELDS, peekMeta, storedRecordMaker, type MetaColumns, type NumberField, type TabledField } from "./stored-records";
+import { NONE, NUMBER_FIELDS, TABLED_FIELDS, storedRecordMaker, storedRowFinder, type MetaColumns, type NumberField, type TabledField } from "./stored-records";
 
 export { LEGACY_INDEX_FILE_NAME } from "./legacy-index-file";
 export const INDEX_FILE_NAME = "photo-index.bin";
@@ -103,6 +103,36 @@ class SectionWriter {
 
 const asBytes = (array: Float64Array | Uint32Array): Uint8Array => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 
+/** Bytes appended one piece at a time into a buffer that doubles as it fills. */
+class ByteBuilder {
+	private buffer = new Uint8Array(1 << 16);
+	length = 0;
+	private readonly encoder = new TextEncoder();
+
+	addBytes(bytes: Uint8Array): void {
+		this.reserve(bytes.byteLength);
+		this.buffer.set(bytes, this.length);
+		this.length += bytes.byteLength;
+	}
+
+	addText(text: string): void {
+		// At most three bytes per UTF-16 unit.
+		this.reserve(text.length * 3);
+		this.length += this.encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
+	}
+
+	bytes(): Uint8Array {
+		return this.buffer.subarray(0, this.length);
+	}
+
+	private reserve(more: number): void {
+		if (this.length + more <= this.buffer.byteLength) return;
+		const bigger = new Uint8Array(Math.max(this.buffer.byteLength * 2, this.length + more));
+		bigger.set(this.buffer.subarray(0, this.length));
+		this.buffer = bigger;
+	}
+}
+
 /** The file's bytes: records sorted by path, so the order is stable and a planner finds them sorted already. */
 export function serializeIndex(records: Iterable<PhotoRecord>): Uint8Array {
 	if (!LITTLE_ENDIAN) throw new PhotoArchivistError("io", "the photo index is written on little-endian machines only");
@@ -126,33 +156,44 @@ export function serializeIndex(records: Iterable<PhotoRecord>): Uint8Array {
 	const numbers = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, new Float64Array(count)])) as Record<NumberField, Float64Array>;
 	const tabled = Object.fromEntries(TABLED_FIELDS.map((f) => [f, new Uint32Array(count)])) as Record<TabledField, Uint32Array>;
 	const takenAt = new Uint32Array(count + 1);
-	const taken: string[] = [];
+	const taken = new ByteBuilder();
 	const customNotes: Array<[number, string]> = [];
 	const missing: Array<[number, string, string | null]> = [];
-	const encoder = new TextEncoder();
-	let takenBytes = 0;
+	const storedRow = storedRowFinder();
+	// A loaded table's places, renumbered into this file's table once per string, not once per photo.
+	const renumbered = new Map<readonly string[], number[]>();
 	sorted.forEach((r, row) => {
 		size[row] = r.size;
 		mtimeMs[row] = r.mtimeMs;
 		if (r.note !== notes + r.path + ".md") customNotes.push([row, r.note]);
 		if (r.missingSince !== undefined) missing.push([row, r.missingSince, r.offloadedAt ?? null]);
-		const meta = peekMeta(r);
-		for (const field of NUMBER_FIELDS) {
-			const value = meta[field];
-			numbers[field][row] = typeof value === "number" ? value : Number.NaN;
+		const stored = storedRow(r);
+		if (stored !== undefined) {
+			// Metadata not decoded since the load: copied across column to column, never turned into objects.
+			const { columns, row: from } = stored;
+			for (const field of NUMBER_FIELDS) numbers[field][row] = columns.numbers[field][from] as number;
+			let places = renumbered.get(columns.strings);
+			if (places === undefined) renumbered.set(columns.strings, (places = columns.strings.map((t) => place(t))));
+			for (const field of TABLED_FIELDS) tabled[field][row] = places[columns.tabled[field][from] as number] ?? NONE;
+			taken.addBytes(columns.taken.subarray(columns.takenAt[from], columns.takenAt[from + 1]));
+		} else {
+			const meta = r.meta;
+			for (const field of NUMBER_FIELDS) {
+				const value = meta[field];
+				numbers[field][row] = typeof value === "number" ? value : Number.NaN;
+			}
+			for (const field of TABLED_FIELDS) tabled[field][row] = place(meta[field]);
+			taken.addText(meta.taken ?? "");
 		}
-		for (const field of TABLED_FIELDS) tabled[field][row] = place(meta[field]);
-		const time = meta.taken ?? "";
-		taken.push(time);
-		takenBytes += encoder.encode(time).byteLength;
-		takenAt[row + 1] = takenBytes;
+		takenAt[row + 1] = taken.length;
 	});
+	const encoder = new TextEncoder();
 	const writer = new SectionWriter();
 	writer.add("paths", encoder.encode(sorted.map((r) => r.path + "\0").join("")));
 	writer.add("sha256", encoder.encode(sorted.map((r) => r.sha256).join("")));
 	writer.add("size", asBytes(size));
 	writer.add("mtimeMs", asBytes(mtimeMs));
-	writer.add("taken", encoder.encode(taken.join("")));
+	writer.add("taken", taken.bytes());
 	writer.add("takenAt", asBytes(takenAt));
 	for (const field of NUMBER_FIELDS) writer.add(`number:${field}`, asBytes(numbers[field]));
 	for (const field of TABLED_FIELDS) writer.add(`tabled:${field}`, asBytes(tabled[field]));

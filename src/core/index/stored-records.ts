@@ -129,12 +129,30 @@ export function storedRecordMaker(columns: MetaColumns, notes: string): (path: s
 	};
 }
 
-/** A record's metadata, without keeping it on a loaded record that has not decoded it yet (the index writer reads every photo's). */
-export function peekMeta(record: PhotoRecord): PhotoMetadata {
-	// Only compared, never called: the descriptor's getter is looked up to tell a loaded record from a plain one.
-	const getter = (Object.getOwnPropertyDescriptor(record, "meta") as { get?: object } | undefined)?.get;
-	const columns = getter !== undefined ? loadedGetters.get(getter) : undefined;
-	if (columns === undefined) return record.meta;
-	const row = rowOf(columns.paths, record.path);
-	return row < 0 ? record.meta : metaAt(columns, row);
+/** Where a loaded record's metadata still lies undecoded. */
+export interface StoredRow {
+	columns: MetaColumns;
+	row: number;
+}
+
+/**
+ * For one pass over records in path order (the index writer reads every photo's metadata): where each record's
+ * metadata still lies undecoded in a load's columns, or undefined for a record that holds its own (decoded, or
+ * never loaded). Rows are found by walking each load's sorted paths in step, by binary search out of step.
+ */
+export function storedRowFinder(): (record: PhotoRecord) => StoredRow | undefined {
+	const cursors = new Map<MetaColumns, number>();
+	return (record) => {
+		// Only compared, never called: the descriptor's getter tells an undecoded loaded record from any other.
+		const getter = (Object.getOwnPropertyDescriptor(record, "meta") as { get?: object } | undefined)?.get;
+		const columns = getter !== undefined ? loadedGetters.get(getter) : undefined;
+		if (columns === undefined) return undefined;
+		const paths = columns.paths;
+		let row = cursors.get(columns) ?? 0;
+		while (row < paths.length && (paths[row] as string) < record.path) row++;
+		if (paths[row] !== record.path) row = rowOf(paths, record.path);
+		if (row < 0) return undefined;
+		cursors.set(columns, row);
+		return { columns, row };
+	};
 }
