@@ -1,23 +1,20 @@
 /**
  * The index on disk, version 3: binary and in columns, so 100,000 photos load in a fraction of a second (see
- * stored-records.ts for why the objects, not the bytes, are what costs). Layout, little-endian:
- *
- *   "PAIX", u32 version, u32 header length, u32 0, then the header (JSON, UTF-8), then the sections, each at a
- *   multiple of 8 bytes, where the header's `sections` says.
- *
- * The header holds the record count, the sections' total length (a file cut short or grown is rejected), the usual
- * notes prefix and the table of repeated strings (makes, models, lenses, MIME types, taken-time sources). The
- * sections: `paths` (UTF-8, each ended by a NUL, sorted), `sha256` (64 hex characters each), `size` and
- * `mtimeMs` (float64 each), `taken` (UTF-8) with `takenAt` (uint32 offsets, count + 1), one float64 column per
- * numeric metadata field and one uint32 column of string-table places per repeated one, and as JSON the rare
- * ones: `notes` ([row, note path] for notes away from their usual place) and `missing` ([row, missingSince,
- * offloadedAt or null]). About 250 bytes a photo. Versions 1 and 2 (photo-index.jsonl) are still read.
+ * stored-records.ts for why the objects, not the bytes, are what costs). A sectioned file (sectioned-file.ts)
+ * with the magic "PAIX"; its header holds the record count, the usual notes prefix and the table of repeated
+ * strings (makes, models, lenses, MIME types, taken-time sources). The sections: `paths` (UTF-8, each ended by a
+ * NUL, sorted), `sha256` (64 hex characters each), `size` and `mtimeMs` (float64 each), `taken` (UTF-8) with
+ * `takenAt` (uint32 offsets, count + 1), one float64 column per numeric metadata field (NaN for none) and one
+ * uint32 column of string-table places per repeated one, and as JSON the rare ones: `notes` ([row, note path]
+ * for notes away from their usual place) and `missing` ([row, missingSince, offloadedAt or null]). About 265
+ * bytes a photo. Versions 1 and 2 (photo-index.jsonl) are still read.
  */
 import { PhotoArchivistError } from "../model/errors";
 import type { PhotoRecord } from "../model/photo-record";
 import type { FileContent } from "../util/line-reader";
 import { TimeSlicer, type Pause } from "../util/time-slices";
 import { INDEX_FORMAT, parseLegacyIndex } from "./legacy-index-file";
+import { asBytes, ByteBuilder, hasMagic, LITTLE_ENDIAN, SectionReader, SectionWriter, type SectionedHeader } from "./sectioned-file";
 import { PhotoIndex } from "./photo-index";
 import { NONE, NUMBER_FIELDS, TABLED_FIELDS, storedRecordMaker, storedRowFinder, type MetaColumns, type NumberField, type TabledField } from "./stored-records";
 
@@ -25,32 +22,21 @@ export { LEGACY_INDEX_FILE_NAME } from "./legacy-index-file";
 export const INDEX_FILE_NAME = "photo-index.bin";
 const VERSION = 3;
 const MAGIC = [0x50, 0x41, 0x49, 0x58]; // "PAIX"
-const PREAMBLE = 16;
 const SHA_LENGTH = 64;
 /** Paths are decoded about this many bytes at a time, so no single step blocks a UI for long. */
 const PATH_PIECE = 1 << 19;
 
-/** Offset from the start of the sections (the first multiple of 8 after the header), and length. */
-type Section = [offset: number, length: number];
-
-const dataStart = (headerLength: number): number => Math.ceil((PREAMBLE + headerLength) / 8) * 8;
-
-interface Header {
+interface Header extends SectionedHeader {
 	format: string;
 	version: number;
 	count: number;
-	/** The sections' total length: the file ends there. */
-	bytes: number;
 	notes: string;
 	strings: string[];
-	sections: Record<string, Section>;
 }
 
 function corrupt(why: string): PhotoArchivistError {
 	return new PhotoArchivistError("corrupt", `index file is damaged (${why})`);
 }
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 function byPath(a: PhotoRecord, b: PhotoRecord): number {
 	return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
@@ -62,75 +48,6 @@ function notesPrefix(records: readonly PhotoRecord[]): string {
 		if (r.note.endsWith(`/${r.path}.md`)) return r.note.slice(0, r.note.length - r.path.length - 3);
 	}
 	return "";
-}
-
-/** Sections laid end to end at multiples of 8 bytes, so each column can be read as a typed array. */
-class SectionWriter {
-	readonly sections: Record<string, Section> = {};
-	private readonly parts: Uint8Array[] = [];
-	private length = 0;
-
-	add(name: string, bytes: Uint8Array): void {
-		const padding = (8 - (this.length % 8)) % 8;
-		if (padding > 0) this.push(new Uint8Array(padding));
-		this.sections[name] = [this.length, bytes.byteLength];
-		this.push(bytes);
-	}
-
-	/** The header and the sections, as one file. */
-	finish(header: Omit<Header, "sections" | "bytes">): Uint8Array {
-		const headerBytes = new TextEncoder().encode(JSON.stringify({ ...header, bytes: this.length, sections: this.sections }));
-		const start = dataStart(headerBytes.byteLength);
-		const file = new Uint8Array(start + this.length);
-		file.set(MAGIC, 0);
-		const view = new DataView(file.buffer);
-		view.setUint32(4, VERSION, true);
-		view.setUint32(8, headerBytes.byteLength, true);
-		file.set(headerBytes, PREAMBLE);
-		let at = start;
-		for (const part of this.parts) {
-			file.set(part, at);
-			at += part.byteLength;
-		}
-		return file;
-	}
-
-	private push(bytes: Uint8Array): void {
-		this.parts.push(bytes);
-		this.length += bytes.byteLength;
-	}
-}
-
-const asBytes = (array: Float64Array | Uint32Array): Uint8Array => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-
-/** Bytes appended one piece at a time into a buffer that doubles as it fills. */
-class ByteBuilder {
-	private buffer = new Uint8Array(1 << 16);
-	length = 0;
-	private readonly encoder = new TextEncoder();
-
-	addBytes(bytes: Uint8Array): void {
-		this.reserve(bytes.byteLength);
-		this.buffer.set(bytes, this.length);
-		this.length += bytes.byteLength;
-	}
-
-	addText(text: string): void {
-		// At most three bytes per UTF-16 unit.
-		this.reserve(text.length * 3);
-		this.length += this.encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
-	}
-
-	bytes(): Uint8Array {
-		return this.buffer.subarray(0, this.length);
-	}
-
-	private reserve(more: number): void {
-		if (this.length + more <= this.buffer.byteLength) return;
-		const bigger = new Uint8Array(Math.max(this.buffer.byteLength * 2, this.length + more));
-		bigger.set(this.buffer.subarray(0, this.length));
-		this.buffer = bigger;
-	}
 }
 
 /** The file's bytes: records sorted by path, so the order is stable and a planner finds them sorted already. */
@@ -199,77 +116,22 @@ export function serializeIndex(records: Iterable<PhotoRecord>): Uint8Array {
 	for (const field of TABLED_FIELDS) writer.add(`tabled:${field}`, asBytes(tabled[field]));
 	writer.add("notes", encoder.encode(JSON.stringify(customNotes)));
 	writer.add("missing", encoder.encode(JSON.stringify(missing)));
-	return writer.finish({ format: INDEX_FORMAT, version: VERSION, count, notes, strings });
+	return writer.finish(MAGIC, VERSION, { format: INDEX_FORMAT, version: VERSION, count, notes, strings });
 }
 
 export function isBinaryIndex(content: FileContent): content is Uint8Array {
-	return typeof content !== "string" && content.byteLength >= PREAMBLE && MAGIC.every((b, i) => content[i] === b);
+	return typeof content !== "string" && hasMagic(content, MAGIC);
 }
 
-function readHeader(bytes: Uint8Array): Header {
-	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	const version = view.getUint32(4, true);
-	if (version !== VERSION) throw corrupt(`unknown version ${version}`);
-	const length = view.getUint32(8, true);
-	if (PREAMBLE + length > bytes.byteLength) throw corrupt("its header is cut short");
-	let header: Header;
-	try {
-		header = JSON.parse(new TextDecoder().decode(bytes.subarray(PREAMBLE, PREAMBLE + length))) as Header;
-	} catch {
-		throw corrupt("its header is not JSON");
-	}
+/** Opens a version 3 file: its sections, and a header checked for what the index needs. */
+function openIndexFile(bytes: Uint8Array): SectionReader<Header> {
+	const sections = new SectionReader<Header>(bytes, VERSION, corrupt);
+	const header = sections.header;
 	if (header?.format !== INDEX_FORMAT || header.version !== VERSION) throw corrupt("not a photo index");
 	if (!Number.isInteger(header.count) || header.count < 0) throw corrupt("no record count");
-	const expected = dataStart(length) + header.bytes;
-	if (expected !== bytes.byteLength) throw corrupt(`${expected} bytes expected, ${bytes.byteLength} found: cut short or grown`);
 	if (!Array.isArray(header.strings) || header.strings.some((t) => typeof t !== "string")) throw corrupt("its string table is not a list of strings");
 	if (typeof header.notes !== "string") throw corrupt("no notes folder");
-	if (!LITTLE_ENDIAN) throw corrupt("it was written on a little-endian machine and is read on a big-endian one");
-	return header;
-}
-
-/** Reads the sections of a version 3 file, checking each lies inside it with the length its count implies. */
-class SectionReader {
-	private readonly data: Uint8Array;
-
-	constructor(bytes: Uint8Array, private readonly header: Header) {
-		// readHeader checked that the sections end the file.
-		this.data = bytes.subarray(bytes.byteLength - header.bytes);
-	}
-
-	raw(name: string, length?: number): Uint8Array {
-		const section = this.header.sections?.[name];
-		if (!Array.isArray(section)) throw corrupt(`no ${name} section`);
-		const [offset, size] = section;
-		if (!Number.isInteger(offset) || !Number.isInteger(size) || offset < 0 || size < 0 || offset + size > this.data.byteLength) {
-			throw corrupt(`its ${name} section lies outside the file`);
-		}
-		if (length !== undefined && size !== length) throw corrupt(`its ${name} section holds ${size} bytes, not ${length}`);
-		return this.data.subarray(offset, offset + size);
-	}
-
-	/**
-	 * A column as a typed array over the file's own bytes where they lie at a multiple of 8 (a file read into
-	 * its own buffer), else a copy. The index keeps the file's buffer for its metadata columns: copying 12 MB of
-	 * columns out of a 26 MB file costs a tenth of the load, in fresh memory.
-	 */
-	float64(name: string, count: number): Float64Array {
-		const raw = this.raw(name, count * 8);
-		return raw.byteOffset % 8 === 0 ? new Float64Array(raw.buffer, raw.byteOffset, count) : new Float64Array(new Uint8Array(raw).buffer);
-	}
-
-	uint32(name: string, count: number): Uint32Array {
-		const raw = this.raw(name, count * 4);
-		return raw.byteOffset % 4 === 0 ? new Uint32Array(raw.buffer, raw.byteOffset, count) : new Uint32Array(new Uint8Array(raw).buffer);
-	}
-
-	json<T>(name: string): T {
-		try {
-			return JSON.parse(new TextDecoder().decode(this.raw(name))) as T;
-		} catch {
-			throw corrupt(`its ${name} section is not JSON`);
-		}
-	}
+	return sections;
 }
 
 /** The NUL-ended paths, decoded a piece at a time (a NUL never occurs inside a UTF-8 character). */
@@ -307,9 +169,9 @@ export async function readIndexFile(content: FileContent, pause?: Pause): Promis
 		return index;
 	}
 	const slicer = new TimeSlicer(pause);
-	const header = readHeader(content);
+	const sections = openIndexFile(content);
+	const header = sections.header;
 	const count = header.count;
-	const sections = new SectionReader(content, header);
 	const paths = await readPaths(sections.raw("paths"), slicer);
 	if (paths.length !== count) throw corrupt(`expected ${count} photos, found ${paths.length}`);
 	const shaBytes = sections.raw("sha256", count * SHA_LENGTH);
