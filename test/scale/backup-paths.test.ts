@@ -54,6 +54,19 @@ describe("a 2,000-photo library on three targets", () => {
 		expect(entries).not.toHaveBeenCalled();
 	});
 
+	it("plans and counts the status without a lookup by content, and without decoding one photo's metadata", async () => {
+		const { engine } = backedUp(10);
+		const byContent = vi.spyOn(Manifest.prototype, "firstHolding");
+		await engine.backup.backup({ targetIds: ["nas", "usb"] });
+		const status = await engine.status.compute();
+		// Every copy is at its photo's own path on the NAS and the USB drive: found by walking in step.
+		expect(byContent.mock.calls.length).toBe(PHOTOS / 10);
+		expect(status.atRisk).toHaveLength(PHOTOS / 10);
+		// The metadata stays in the index file's columns: nothing on these paths reads it.
+		const decoded = [...engine.records()].filter((r) => Object.getOwnPropertyDescriptor(r, "meta")?.get === undefined);
+		expect(decoded).toEqual([]);
+	});
+
 	it("verifies every copy with one listing per folder, never a request per file", async () => {
 		const { engine, targets, records } = backedUp();
 		const nas = targets.get("nas") as MemoryTarget;
