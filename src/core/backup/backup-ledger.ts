@@ -23,7 +23,7 @@ export interface BackupLedgerDeps {
 	/** Awaited between slices while a large manifest loads, so a UI host stays responsive. */
 	pause?: () => Promise<void>;
 	/** Lets loaded entries share strings already in memory (the index's paths and hashes). */
-	share?: () => (entry: ManifestEntry) => void;
+	share?: () => (entry: ManifestEntry) => boolean;
 }
 
 export class BackupLedger {

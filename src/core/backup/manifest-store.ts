@@ -26,7 +26,7 @@ export interface ManifestStoreDeps {
 	/** Awaited between slices of a long load (see loadManifest). */
 	pause?: Pause;
 	/** Lets loaded entries share equal strings already in memory (see loadManifest). */
-	share?: () => (entry: ManifestEntry) => void;
+	share?: () => (entry: ManifestEntry) => boolean;
 }
 
 export class ManifestStore {

@@ -10,9 +10,9 @@ import type { PhotoIndex } from "./photo-index";
  * A sharer for one manifest load. A saved manifest comes sorted by remote path and, in a mirror layout, so by
  * local path; a loaded index iterates in path order too: the two are walked in step, and the index is looked
  * up by path only when they fall out of step (another layout, photos added since), which costs a hash lookup
- * per entry instead of a string comparison.
+ * per entry instead of a string comparison. True when every string of the entry is now the index's.
  */
-export function indexStringSharer(index: PhotoIndex): (entry: ManifestEntry) => void {
+export function indexStringSharer(index: PhotoIndex): (entry: ManifestEntry) => boolean {
 	const records = index.values();
 	const next = (): PhotoRecord | undefined => {
 		const step = records.next();
@@ -23,10 +23,12 @@ export function indexStringSharer(index: PhotoIndex): (entry: ManifestEntry) => 
 		const path = entry.localPath;
 		while (current !== undefined && current.path < path) current = next();
 		const record = current !== undefined && current.path === path ? current : index.get(path);
-		if (record === undefined) return;
+		if (record === undefined) return false;
 		const samePath = entry.remotePath === entry.localPath;
 		entry.localPath = record.path;
 		if (samePath) entry.remotePath = record.path;
-		if (entry.sha256 === record.sha256) entry.sha256 = record.sha256;
+		if (entry.sha256 !== record.sha256) return false;
+		entry.sha256 = record.sha256;
+		return samePath;
 	};
 }

@@ -41,7 +41,7 @@ describe("Manifest: copies by content", () => {
 		const text = serializeManifest(entries, "nas");
 		let pauses = 0;
 		let shared = 0;
-		const fromBytes = await loadManifest(new TextEncoder().encode(text), { pause: async () => void pauses++, share: () => () => void shared++ });
+		const fromBytes = await loadManifest(new TextEncoder().encode(text), { pause: async () => void pauses++, share: () => () => (shared++, false) });
 		const fromText = await loadManifest(text);
 		expect(fromBytes.entries()).toEqual(fromText.entries());
 		expect(fromBytes.entries()[0]).toEqual(entries[0]);

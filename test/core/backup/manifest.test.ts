@@ -42,6 +42,26 @@ describe("manifest file", () => {
 		expect(parsed[0]?.localPath).toBe(parsed[0]?.remotePath);
 	});
 
+	it("reads the common line straight from its text exactly as JSON.parse would, and every other line through JSON.parse", async () => {
+		const plain = (path: string, n: number, extra: Partial<ManifestEntry> = {}): ManifestEntry =>
+			({ remotePath: path, localPath: path, sha256: n.toString(16).padStart(64, "0"), size: n * 1000, uploadedAt: `2024-07-0${n}T10:00:00.${n}00Z`, ...extra });
+		const entries = [
+			plain("Photos/a.jpg", 1),
+			plain("Fotos/日本/海 🌊.HEIC", 2),
+			plain('Photos/with, comma and "quote".jpg', 3),
+			plain("Photos/back\\slash.jpg", 4),
+			plain("Photos/etag.jpg", 5, { etag: '"abc"' }),
+			plain("Photos/renamed.jpg", 6, { localPath: "Photos/old.jpg" }),
+			plain("Photos/zero.jpg", 7, { size: 0 }),
+			plain("Photos/faulty.jpg", 8, { fault: "missing", faultAt: "2024-08-01T00:00:00.000Z" }),
+		];
+		const text = serializeManifest(entries, "nas");
+		const sorted = [...entries].sort((a, b) => (a.remotePath < b.remotePath ? -1 : 1));
+		expect(parseManifest(text)).toEqual(sorted);
+		expect((await loadManifest(text)).entries()).toEqual(sorted);
+		expect((await loadManifest(new TextEncoder().encode(text), { share: () => () => false })).entries()).toEqual(sorted);
+	});
+
 	it("still reads version 1 files, every field spelled out", () => {
 		const v1 = [
 			'{"format":"photo-archivist-manifest","version":1,"target":"nas","count":2}',
