@@ -13,7 +13,10 @@
 import type { PhotoMetadata, TakenSource } from "../model/photo-metadata";
 import type { PhotoRecord } from "../model/photo-record";
 
-/** Numeric metadata, one column of 64-bit floats each (NaN for none). Appending is backward compatible. */
+/**
+ * Numeric metadata, one column of 64-bit floats each (NaN for none), in a section named `number:<field>`. A
+ * reader refuses a file that lacks one, so a new field needs a new file version (or to be read as all empty).
+ */
 export const NUMBER_FIELDS = [
 	"focalLength", "aperture", "exposureTime", "iso", "latitude", "longitude", "altitude", "width", "height", "orientation", "duration",
 ] as const satisfies readonly (keyof PhotoMetadata)[];
