@@ -181,7 +181,8 @@ export async function readIndexFile(content: FileContent, pause?: Pause): Promis
 	for (const field of NUMBER_FIELDS) numbers[field] = sections.float64(`number:${field}`, count);
 	const tabled = {} as Record<TabledField, Uint32Array>;
 	for (const field of TABLED_FIELDS) tabled[field] = sections.uint32(`tabled:${field}`, count);
-	const columns: MetaColumns = { paths, numbers, tabled, strings: header.strings, taken: sections.raw("taken"), takenAt: sections.uint32("takenAt", count + 1) };
+	const rows: PhotoRecord[] = [];
+	const columns: MetaColumns = { rows, numbers, tabled, strings: header.strings, taken: sections.raw("taken"), takenAt: sections.uint32("takenAt", count + 1) };
 	const customNotes = sections.json<Array<[number, string]>>("notes");
 	const missing = sections.json<Array<[number, string, string | null]>>("missing");
 	const make = storedRecordMaker(columns, header.notes);
@@ -195,11 +196,11 @@ export async function readIndexFile(content: FileContent, pause?: Pause): Promis
 		if (row > 0 && !((paths[row - 1] as string) < path)) throw corrupt(`its paths are not in order at row ${row}`);
 		const within = row % SHA_PIECE;
 		if (within === 0) shas = shaDecoder.decode(shaBytes.subarray(row * SHA_LENGTH, Math.min(count, row + SHA_PIECE) * SHA_LENGTH));
-		index.load(make(path, size[row] as number, mtimeMs[row] as number, shas.slice(within * SHA_LENGTH, (within + 1) * SHA_LENGTH)));
+		rows.push(make(path, size[row] as number, mtimeMs[row] as number, shas.slice(within * SHA_LENGTH, (within + 1) * SHA_LENGTH)));
 		if (slicer.due()) await slicer.yield();
 	}
 	const recordAt = (row: unknown, what: string): PhotoRecord => {
-		const record = typeof row === "number" ? index.get(paths[row] ?? "") : undefined;
+		const record = typeof row === "number" ? rows[row] : undefined;
 		if (record === undefined) throw corrupt(`its ${what} section names no photo of the index`);
 		return record;
 	};
@@ -213,6 +214,7 @@ export async function readIndexFile(content: FileContent, pause?: Pause): Promis
 		record.missingSince = since;
 		if (typeof offloadedAt === "string") record.offloadedAt = offloadedAt;
 	}
+	index.adoptLoaded(rows);
 	return index;
 }
 

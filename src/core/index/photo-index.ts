@@ -7,6 +7,7 @@
  * search of 17 steps answers nearly as fast.
  */
 import type { PhotoRecord } from "../model/photo-record";
+import { indexOfPath } from "./sorted-by-path";
 
 /** Shared by every index, so a version is never repeated, even by an index that replaced another. */
 let versions = 0;
@@ -16,7 +17,7 @@ const DELETED = Symbol("deleted");
 
 export class PhotoIndex {
 	/** From the index file, sorted by path, unique. */
-	private readonly loaded: PhotoRecord[] = [];
+	private loaded: PhotoRecord[] = [];
 	private readonly changes = new Map<string, PhotoRecord | typeof DELETED>();
 	private count = 0;
 	/**
@@ -71,10 +72,14 @@ export class PhotoIndex {
 		this.owners.set(record.note, record.path);
 	}
 
-	/** Adds a record read from the index file; they come sorted by path, each path once (readIndexFile checks). */
-	load(record: PhotoRecord): void {
-		this.loaded.push(record);
-		this.count++;
+	/**
+	 * Takes the records read from the index file, sorted by path, each path once (readIndexFile checks), as this
+	 * index's loaded records: the array itself, which the load's metadata columns share (stored-records.ts).
+	 */
+	adoptLoaded(records: PhotoRecord[]): void {
+		if (this.count > 0) throw new Error("records are adopted by an empty index only");
+		this.loaded = records;
+		this.count = records.length;
 		this.owners = null;
 	}
 
@@ -89,17 +94,7 @@ export class PhotoIndex {
 	}
 
 	private findLoaded(path: string): PhotoRecord | undefined {
-		const loaded = this.loaded;
-		let low = 0;
-		let high = loaded.length - 1;
-		while (low <= high) {
-			const mid = (low + high) >>> 1;
-			const record = loaded[mid] as PhotoRecord;
-			if (record.path === path) return record;
-			if (record.path < path) low = mid + 1;
-			else high = mid - 1;
-		}
-		return undefined;
+		return this.loaded[indexOfPath(this.loaded, path)];
 	}
 
 	private noteOwners(): Map<string, string> {

@@ -12,6 +12,7 @@
  */
 import type { PhotoMetadata, TakenSource } from "../model/photo-metadata";
 import type { PhotoRecord } from "../model/photo-record";
+import { indexOfPath } from "./sorted-by-path";
 
 /**
  * Numeric metadata, one column of 64-bit floats each (NaN for none), in a section named `number:<field>`. A
@@ -29,27 +30,14 @@ export type TabledField = (typeof TABLED_FIELDS)[number];
 
 /** What a loaded index keeps of the metadata, by row (the records' order in the file: by path). */
 export interface MetaColumns {
-	/** Photo paths by row, sorted: a record finds its row by its path. */
-	paths: readonly string[];
+	/** The load's records by row (sorted by path, as PhotoIndex keeps them): a record finds its row by its path. */
+	rows: readonly PhotoRecord[];
 	numbers: Readonly<Record<NumberField, Float64Array>>;
 	tabled: Readonly<Record<TabledField, Uint32Array>>;
 	strings: readonly string[];
 	/** Taken times, UTF-8, row i from takenAt[i] to takenAt[i + 1] (empty: none). */
 	taken: Uint8Array;
 	takenAt: Uint32Array;
-}
-
-function rowOf(paths: readonly string[], path: string): number {
-	let low = 0;
-	let high = paths.length - 1;
-	while (low <= high) {
-		const mid = (low + high) >>> 1;
-		const at = paths[mid] as string;
-		if (at === path) return mid;
-		if (at < path) low = mid + 1;
-		else high = mid - 1;
-	}
-	return -1;
 }
 
 const textDecoder = new TextDecoder();
@@ -98,7 +86,7 @@ function settle<K extends "meta" | "note">(record: PhotoRecord, key: K, value: P
 /** Makes the records of one load; `notes` is the usual notes prefix (a note at notes + path + ".md"). */
 export function storedRecordMaker(columns: MetaColumns, notes: string): (path: string, size: number, mtimeMs: number, sha256: string) => PhotoRecord {
 	const getMeta = function (this: PhotoRecord): PhotoMetadata {
-		const row = rowOf(columns.paths, this.path);
+		const row = indexOfPath(columns.rows, this.path);
 		if (row < 0) throw new Error(`the index holds no metadata for ${this.path}`);
 		const meta = metaAt(columns, row);
 		settle(this, "meta", meta);
@@ -141,7 +129,7 @@ export interface StoredRow {
 /**
  * For one pass over records in path order (the index writer reads every photo's metadata): where each record's
  * metadata still lies undecoded in a load's columns, or undefined for a record that holds its own (decoded, or
- * never loaded). Rows are found by walking each load's sorted paths in step, by binary search out of step.
+ * never loaded). Rows are found by walking each load's sorted records in step, by binary search out of step.
  */
 export function storedRowFinder(): (record: PhotoRecord) => StoredRow | undefined {
 	const cursors = new Map<MetaColumns, number>();
@@ -150,10 +138,10 @@ export function storedRowFinder(): (record: PhotoRecord) => StoredRow | undefine
 		const getter = (Object.getOwnPropertyDescriptor(record, "meta") as { get?: object } | undefined)?.get;
 		const columns = getter !== undefined ? loadedGetters.get(getter) : undefined;
 		if (columns === undefined) return undefined;
-		const paths = columns.paths;
+		const rows = columns.rows;
 		let row = cursors.get(columns) ?? 0;
-		while (row < paths.length && (paths[row] as string) < record.path) row++;
-		if (paths[row] !== record.path) row = rowOf(paths, record.path);
+		while (row < rows.length && (rows[row] as PhotoRecord).path < record.path) row++;
+		if (rows[row]?.path !== record.path) row = indexOfPath(rows, record.path);
 		if (row < 0) return undefined;
 		cursors.set(columns, row);
 		return { columns, row };
